@@ -1,0 +1,33 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A real PostgreSQL for production; when absent the embedded PGlite in `dataDir` is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  webDist: string;
+  logLevel: string;
+  /** Secure cookies need HTTPS; on by default in production. */
+  secureCookies: boolean;
+  sessionTtlHours: number;
+  bodyLimitBytes: number;
+  seedDemo: boolean;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
+    webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : env.NODE_ENV === 'production',
+    sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 24 * 14),
+    bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}

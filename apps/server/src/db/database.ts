@@ -1,0 +1,92 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Listener = (payload: string) => void;
+
+/** One Kysely over either engine, plus the engine-specific LISTEN that Kysely does not cover. */
+export interface Database {
+  db: Kysely<DB>;
+  engine: 'pglite' | 'postgres';
+  listen(channel: string, listener: Listener): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  poolSize?: number;
+}
+
+// timestamptz and timestamp come back as Date by default; bigint ids as strings stay strings.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const lite = await PGlite.create(dataDir);
+  // PGlite has a single connection: a pool of one makes Kysely queue transactions instead of interleaving them.
+  const pool = new pg.Pool({ ...createPgConfig(lite), max: 1 } as pg.PoolConfig);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'pglite',
+    async listen(channel, listener) {
+      const unsubscribe = await lite.listen(channel, listener);
+      return async () => unsubscribe();
+    },
+    async close() {
+      await db.destroy();
+      await lite.close();
+    },
+  };
+}
+
+async function openPostgres(connectionString: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const listeners = new Map<string, Set<Listener>>();
+  let client: pg.Client | null = null;
+  let closed = false;
+
+  // One dedicated connection holds every LISTEN; it reconnects and re-subscribes if it drops.
+  async function connectListener(): Promise<pg.Client> {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      for (const listener of listeners.get(message.channel) ?? []) listener(message.payload ?? '');
+    });
+    next.on('error', () => {
+      client = null;
+      if (!closed) setTimeout(() => void connectListener().catch(() => undefined), 1000);
+    });
+    await next.connect();
+    for (const channel of listeners.keys()) await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+    return next;
+  }
+
+  return {
+    db,
+    engine: 'postgres',
+    async listen(channel, listener) {
+      const set = listeners.get(channel) ?? new Set();
+      const first = set.size === 0;
+      set.add(listener);
+      listeners.set(channel, set);
+      const active = client ?? (await connectListener());
+      if (first) await active.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        set.delete(listener);
+      };
+    },
+    async close() {
+      closed = true;
+      await client?.end().catch(() => undefined);
+      await db.destroy();
+    },
+  };
+}

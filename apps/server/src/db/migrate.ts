@@ -1,0 +1,18 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as foundation from './migrations/0001-foundation';
+import type { DB } from './schema';
+
+// Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+/** Applies every pending migration, forward only; safe to call from several processes at once. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import { registerApiTokenRoutes } from '../modules/api-tokens/api-tokens.routes';
+import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { registerDepartmentRoutes } from '../modules/departments/departments.routes';
+import type { LiveHub } from '../modules/events/event-bus';
+import { registerEventRoutes } from '../modules/events/events.routes';
+import { registerHealthRoutes } from '../modules/health/health.routes';
+import { registerHistoryRoutes } from '../modules/history/history.routes';
+import { registerInvitationRoutes } from '../modules/invitations/invitations.routes';
+import { registerLeadRoutes } from '../modules/leads/leads.routes';
+import { registerRoleRoutes } from '../modules/roles/roles.routes';
+import { registerUserRoutes } from '../modules/users/users.routes';
+import { registerAuthentication } from './authenticate';
+import { AppError, handleError } from './errors';
+import type { App } from './route-types';
+
+export interface AppDeps {
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'sessionTtlHours' | 'secureCookies' | 'webDist'>;
+  database: Database;
+  hub: LiveHub;
+  logger?: boolean;
+}
+
+export async function buildApp({ config, database, hub, logger = true }: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: logger && {
+      level: config.logLevel,
+      // Credentials never reach the log: no cookies, no bearer tokens, no bodies.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine and Swagger UI inject style elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Voronka API', version: '0.1.0', description: 'CRM and sales-process automation. Errors: { error: { code, message, details } }.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'voronka_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuthentication(app, { db: database.db, sessionTtlHours: config.sessionTtlHours });
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  registerHealthRoutes(app, database.db, database.engine);
+  registerAuthRoutes(app, { db: database.db, sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
+  registerUserRoutes(app, database.db);
+  registerDepartmentRoutes(app, database.db);
+  registerRoleRoutes(app, database.db);
+  registerInvitationRoutes(app, database.db);
+  registerApiTokenRoutes(app, database.db);
+  registerLeadRoutes(app, database.db);
+  registerHistoryRoutes(app, database.db);
+  registerEventRoutes(app, hub);
+
+  const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    }
+    // Client-side routes (/leads, /settings/users, …) all load the single-page app.
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

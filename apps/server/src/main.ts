@@ -1,0 +1,37 @@
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { demoPassword, demoPeople, seedDemo } from './db/seed';
+import { buildApp } from './http/app';
+import { LiveHub } from './modules/events/event-bus';
+
+const config = loadConfig();
+const started = Date.now();
+const database = await openDatabase(config);
+await migrateToLatest(database.db);
+const seeded = config.seedDemo ? await seedDemo(database.db) : false;
+const hub = new LiveHub(database);
+await hub.start();
+const app = await buildApp({ config, database, hub });
+await app.listen({ port: config.port, host: config.host });
+
+const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+console.log(`\nVoronka is ready on http://localhost:${config.port} (${where}, ${Date.now() - started} ms)`);
+if (config.seedDemo) {
+  console.log(`${seeded ? 'Demo workspace created.' : 'Demo workspace:'} Sign in with password "${demoPassword}" as:`);
+  for (const person of demoPeople) console.log(`  ${person.email.padEnd(28)} ${person.name} (${person.role})`);
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  // Stop taking requests and let the ones in flight finish, then close the database.
+  await app.close();
+  await hub.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,46 @@
+import type { FieldChange, HistoryEntity } from '@voronka/domain';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+
+export interface HistoryWrite {
+  workspaceId: string;
+  entity: HistoryEntity;
+  recordId: string;
+  actorId: string | null;
+  action: 'create' | 'update' | 'delete';
+  changes: FieldChange[];
+}
+
+/**
+ * Writes one history row per changed field. Call it with the transaction that made the change,
+ * so the record and its history commit or roll back together. A delete with no field changes
+ * still leaves one row saying who deleted it.
+ */
+export async function writeHistory(trx: Kysely<DB>, write: HistoryWrite): Promise<void> {
+  const base = {
+    workspace_id: write.workspaceId,
+    entity: write.entity,
+    record_id: write.recordId,
+    actor_id: write.actorId,
+    action: write.action,
+  };
+  const rows =
+    write.changes.length > 0
+      ? write.changes.map((change) => ({
+          ...base,
+          field: change.field,
+          old_value: JSON.stringify(change.oldValue ?? null),
+          new_value: JSON.stringify(change.newValue ?? null),
+        }))
+      : write.action === 'update'
+        ? []
+        : [{ ...base, field: null, old_value: null, new_value: null }];
+  if (rows.length > 0) await trx.insertInto('record_history').values(rows).execute();
+}
+
+/** Field changes for a newly created record: every field that has a value, from nothing to it. */
+export function createdFields(record: Record<string, unknown>, ignore: readonly string[] = ['id', 'createdAt', 'updatedAt']): FieldChange[] {
+  return Object.entries(record)
+    .filter(([field, value]) => !ignore.includes(field) && value !== null && value !== undefined)
+    .map(([field, value]) => ({ field, oldValue: null, newValue: value }));
+}

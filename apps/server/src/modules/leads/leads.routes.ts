@@ -1,0 +1,42 @@
+import { CreateLeadBody, IdParams, Lead, LeadStatus, Ok, UpdateLeadBody } from '@voronka/domain';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { actorOf } from '../../http/authenticate';
+import { type App, errorResponses } from '../../http/route-types';
+import { createLead, deleteLead, findLeads, getLead, updateLead } from './leads.service';
+
+const ListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  status: LeadStatus.optional(),
+});
+
+export function registerLeadRoutes(app: App, db: Kysely<DB>): void {
+  app.get('/api/leads', {
+    schema: { tags: ['crm'], summary: 'Leads the caller may see, newest first', querystring: ListQuery, response: { 200: z.object({ items: z.array(Lead) }), ...errorResponses } },
+    handler: async (request) => ({ items: await findLeads(db, actorOf(request), request.query) }),
+  });
+
+  app.post('/api/leads', {
+    schema: { tags: ['crm'], summary: 'Create a lead', body: CreateLeadBody, response: { 200: Lead, ...errorResponses } },
+    handler: async (request) => createLead(db, actorOf(request), request.body),
+  });
+
+  app.get('/api/leads/:id', {
+    schema: { tags: ['crm'], summary: 'One lead', params: IdParams, response: { 200: Lead, ...errorResponses } },
+    handler: async (request) => getLead(db, actorOf(request), request.params.id),
+  });
+
+  app.patch('/api/leads/:id', {
+    schema: { tags: ['crm'], summary: 'Change a lead', params: IdParams, body: UpdateLeadBody, response: { 200: Lead, ...errorResponses } },
+    handler: async (request) => updateLead(db, actorOf(request), request.params.id, request.body),
+  });
+
+  app.delete('/api/leads/:id', {
+    schema: { tags: ['crm'], summary: 'Delete a lead (kept for audit)', params: IdParams, response: { 200: Ok, ...errorResponses } },
+    handler: async (request) => {
+      await deleteLead(db, actorOf(request), request.params.id);
+      return { ok: true as const };
+    },
+  });
+}

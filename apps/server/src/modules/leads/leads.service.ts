@@ -1,0 +1,107 @@
+import type { CreateLeadBody, Lead, UpdateLeadBody } from '@voronka/domain';
+import { diffRecords } from '@voronka/domain';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { invalid, notFound } from '../../http/errors';
+import type { Actor } from '../access/actor';
+import { publish } from '../events/event-bus';
+import { createdFields, writeHistory } from '../history/record-history';
+import { findUser } from '../users/users.queries';
+import { findLead, listLeads, toLead } from './leads.queries';
+
+async function requireResponsible(db: Kysely<DB>, actor: Actor, userId: string): Promise<void> {
+  const user = await findUser(db, actor.workspaceId, userId);
+  if (!user || !user.active) throw invalid('body.responsibleId', 'No such active user in this workspace');
+}
+
+export async function findLeads(db: Kysely<DB>, actor: Actor, options: { limit: number; status?: string }): Promise<Lead[]> {
+  return (await listLeads(db, actor, options)).map(toLead);
+}
+
+export async function getLead(db: Kysely<DB>, actor: Actor, id: string): Promise<Lead> {
+  const row = await findLead(db, actor, id);
+  if (!row) throw notFound('Lead');
+  return toLead(row);
+}
+
+export async function createLead(db: Kysely<DB>, actor: Actor, input: z.output<typeof CreateLeadBody>): Promise<Lead> {
+  // A lead someone creates is theirs unless they name another responsible person.
+  const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
+  return db.transaction().execute(async (trx) => {
+    if (responsibleId) await requireResponsible(trx, actor, responsibleId);
+    const row = await trx
+      .insertInto('leads')
+      .values({
+        workspace_id: actor.workspaceId,
+        title: input.title,
+        contact_name: input.contactName,
+        phone: input.phone,
+        email: input.email,
+        source: input.source,
+        status: input.status,
+        responsible_id: responsibleId,
+        created_by: actor.userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const lead = toLead(row);
+    await writeHistory(trx, { workspaceId: actor.workspaceId, entity: 'lead', recordId: lead.id, actorId: actor.userId, action: 'create', changes: createdFields(lead) });
+    await publish(trx, {
+      workspaceId: actor.workspaceId,
+      responsibleId: lead.responsibleId,
+      event: { type: 'record.changed', entity: 'lead', recordId: lead.id, action: 'create', actorId: actor.userId },
+    });
+    return lead;
+  });
+}
+
+export async function updateLead(db: Kysely<DB>, actor: Actor, id: string, input: z.output<typeof UpdateLeadBody>): Promise<Lead> {
+  return db.transaction().execute(async (trx) => {
+    const current = await findLead(trx, actor, id, true);
+    if (!current) throw notFound('Lead');
+    if (input.responsibleId) await requireResponsible(trx, actor, input.responsibleId);
+    const row = await trx
+      .updateTable('leads')
+      .set({
+        title: input.title,
+        contact_name: input.contactName,
+        phone: input.phone,
+        email: input.email,
+        source: input.source,
+        status: input.status,
+        responsible_id: input.responsibleId,
+        updated_at: new Date(),
+      })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const lead = toLead(row);
+    const changes = diffRecords(toLead(current), lead);
+    await writeHistory(trx, { workspaceId: actor.workspaceId, entity: 'lead', recordId: id, actorId: actor.userId, action: 'update', changes });
+    if (changes.length > 0) {
+      await publish(trx, {
+        workspaceId: actor.workspaceId,
+        responsibleId: lead.responsibleId,
+        event: { type: 'record.changed', entity: 'lead', recordId: id, action: 'update', actorId: actor.userId },
+      });
+    }
+    return lead;
+  });
+}
+
+/** Soft delete: the row and its history stay, so a deletion can be audited and undone. */
+export async function deleteLead(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await findLead(trx, actor, id, true);
+    if (!current) throw notFound('Lead');
+    await trx.updateTable('leads').set({ deleted_at: new Date() }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
+    await writeHistory(trx, { workspaceId: actor.workspaceId, entity: 'lead', recordId: id, actorId: actor.userId, action: 'delete', changes: [] });
+    await publish(trx, {
+      workspaceId: actor.workspaceId,
+      responsibleId: current.responsible_id,
+      event: { type: 'record.changed', entity: 'lead', recordId: id, action: 'delete', actorId: actor.userId },
+    });
+  });
+}
