@@ -18,8 +18,11 @@ await app.listen({ port: config.port, host: config.host });
 const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
 console.log(`\nVoronka is ready on http://localhost:${config.port} (${where}, ${Date.now() - started} ms)`);
 if (config.seedDemo) {
-  console.log(`${seeded ? 'Demo workspace created.' : 'Demo workspace:'} Sign in with password "${demoPassword}" as:`);
-  for (const person of demoPeople) console.log(`  ${person.email.padEnd(28)} ${person.name} (${person.role})`);
+  console.log(
+    `${seeded ? 'Demo workspace created.' : 'Demo workspace:'} Sign in with password "${demoPassword}" as:`,
+  );
+  for (const person of demoPeople)
+    console.log(`  ${person.email.padEnd(28)} ${person.name} (${person.role})`);
 }
 
 let stopping = false;

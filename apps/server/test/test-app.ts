@@ -21,7 +21,13 @@ export async function startTestApp(): Promise<TestApp> {
   const hub = new LiveHub(database);
   await hub.start();
   const app = await buildApp({
-    config: { logLevel: 'silent', bodyLimitBytes: 64 * 1024, sessionTtlHours: 1, secureCookies: false, webDist: '/nonexistent' },
+    config: {
+      logLevel: 'silent',
+      bodyLimitBytes: 64 * 1024,
+      sessionTtlHours: 1,
+      secureCookies: false,
+      webDist: '/nonexistent',
+    },
     database,
     hub,
     logger: false,
@@ -38,7 +44,12 @@ export async function startTestApp(): Promise<TestApp> {
 export interface Client {
   session: Session;
   cookie: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** Signs in through the real login route and returns a client that sends the cookie and CSRF header. */
@@ -73,7 +84,10 @@ export interface Team {
   workspaceId: string;
   departmentId: string;
   subDepartmentId: string;
-  users: Record<'owner' | 'admin' | 'head' | 'subHead' | 'managerA' | 'managerB' | 'subManager' | 'curator', { id: string; email: string; role: Role }>;
+  users: Record<
+    'owner' | 'admin' | 'head' | 'subHead' | 'managerA' | 'managerB' | 'subManager' | 'curator',
+    { id: string; email: string; role: Role }
+  >;
 }
 
 /**
@@ -83,8 +97,17 @@ export interface Team {
 export async function createTeam(app: TestApp, label: string): Promise<Team> {
   const db = app.database.db;
   const ownerEmail = uniqueEmail(`${label}-owner`);
-  const { workspace, owner } = await createWorkspace(db, `Workspace ${label}`, { email: ownerEmail, password: testPassword, name: `Owner ${label}`, role: 'owner' });
-  const department = await db.insertInto('departments').values({ workspace_id: workspace.id, name: `Sales ${label}` }).returningAll().executeTakeFirstOrThrow();
+  const { workspace, owner } = await createWorkspace(db, `Workspace ${label}`, {
+    email: ownerEmail,
+    password: testPassword,
+    name: `Owner ${label}`,
+    role: 'owner',
+  });
+  const department = await db
+    .insertInto('departments')
+    .values({ workspace_id: workspace.id, name: `Sales ${label}` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   const sub = await db
     .insertInto('departments')
     .values({ workspace_id: workspace.id, name: `Sales ${label} / East`, parent_id: department.id })
@@ -92,7 +115,13 @@ export async function createTeam(app: TestApp, label: string): Promise<Team> {
     .executeTakeFirstOrThrow();
   const member = async (key: string, role: Role, departmentId: string | null) => {
     const email = uniqueEmail(`${label}-${key}`);
-    const user = await addMember(db, workspace.id, { email, password: testPassword, name: `${key} ${label}`, role, departmentId });
+    const user = await addMember(db, workspace.id, {
+      email,
+      password: testPassword,
+      name: `${key} ${label}`,
+      role,
+      departmentId,
+    });
     return { id: user.id, email, role };
   };
   const users = {
@@ -105,7 +134,11 @@ export async function createTeam(app: TestApp, label: string): Promise<Team> {
     subManager: await member('subManager', 'manager', sub.id),
     curator: await member('curator', 'curator', null),
   };
-  await db.updateTable('departments').set({ head_id: users.head.id }).where('id', '=', department.id).execute();
+  await db
+    .updateTable('departments')
+    .set({ head_id: users.head.id })
+    .where('id', '=', department.id)
+    .execute();
   await db.updateTable('departments').set({ head_id: users.subHead.id }).where('id', '=', sub.id).execute();
   return { workspaceId: workspace.id, departmentId: department.id, subDepartmentId: sub.id, users };
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { Email } from './common';
 
-export const leadStatuses = ['new', 'in_work', 'qualified_mql', 'qualified_sql', 'converted', 'refused'] as const;
+export const leadStatuses = [
+  'new',
+  'in_work',
+  'qualified_mql',
+  'qualified_sql',
+  'converted',
+  'refused',
+] as const;
 export const LeadStatus = z.enum(leadStatuses);
 export type LeadStatus = z.infer<typeof LeadStatus>;
 

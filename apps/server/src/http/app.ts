@@ -42,7 +42,12 @@ export async function buildApp({ config, database, hub, logger = true }: AppDeps
     logger: logger && {
       level: config.logLevel,
       // Credentials never reach the log: no cookies, no bearer tokens, no bodies.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
@@ -69,7 +74,11 @@ export async function buildApp({ config, database, hub, logger = true }: AppDeps
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Voronka API', version: '0.1.0', description: 'CRM and sales-process automation. Errors: { error: { code, message, details } }.' },
+      info: {
+        title: 'Voronka API',
+        version: '0.1.0',
+        description: 'CRM and sales-process automation. Errors: { error: { code, message, details } }.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'voronka_session' },
@@ -85,9 +94,15 @@ export async function buildApp({ config, database, hub, logger = true }: AppDeps
 
   registerAuthentication(app, { db: database.db, sessionTtlHours: config.sessionTtlHours });
 
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   registerHealthRoutes(app, database.db, database.engine);
-  registerAuthRoutes(app, { db: database.db, sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
+  registerAuthRoutes(app, {
+    db: database.db,
+    sessionTtlHours: config.sessionTtlHours,
+    secureCookies: config.secureCookies,
+  });
   registerUserRoutes(app, database.db);
   registerDepartmentRoutes(app, database.db);
   registerRoleRoutes(app, database.db);

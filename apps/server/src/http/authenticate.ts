@@ -51,7 +51,8 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
     // Cookies ride along on cross-site requests; a token only our page can read proves the request is ours.
     if (unsafeMethods.has(request.method) && !isPublic) {
       const header = request.headers['x-csrf-token'];
-      if (header !== actor.csrfToken) throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header');
+      if (header !== actor.csrfToken)
+        throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header');
     }
     request.actor = actor.actor;
   });
@@ -61,13 +62,14 @@ function readBearer(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
   const [scheme, value] = header.split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !value) throw new AppError('unauthenticated', 'Authorization must be "Bearer <token>"');
+  if (scheme?.toLowerCase() !== 'bearer' || !value)
+    throw new AppError('unauthenticated', 'Authorization must be "Bearer <token>"');
   return value;
 }
 
 async function tokenActor(db: Kysely<DB>, token: string, method: string): Promise<Actor> {
   const row = token.startsWith(apiTokenPrefix) ? await findTokenActor(db, token) : undefined;
-  if (!row || !row.active || (row.expiresAt && row.expiresAt < new Date())) {
+  if (!row?.active || (row.expiresAt && row.expiresAt < new Date())) {
     throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
   }
   const needed = unsafeMethods.has(method) ? 'write' : 'read';
@@ -75,7 +77,11 @@ async function tokenActor(db: Kysely<DB>, token: string, method: string): Promis
     throw new AppError('forbidden', `The API token lacks the "${needed}" scope`);
   }
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > touchIntervalMs) {
-    await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.tokenId).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: new Date() })
+      .where('id', '=', row.tokenId)
+      .execute();
   }
   return {
     userId: row.userId,
@@ -92,10 +98,13 @@ async function tokenActor(db: Kysely<DB>, token: string, method: string): Promis
   };
 }
 
-async function sessionActor(options: AuthenticateOptions, cookie: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+async function sessionActor(
+  options: AuthenticateOptions,
+  cookie: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
   const row = await findSessionActor(options.db, hashToken(cookie));
   const now = Date.now();
-  if (!row || !row.active || row.expiresAt.getTime() <= now) return null;
+  if (!row?.active || row.expiresAt.getTime() <= now) return null;
   if (now - row.lastSeenAt.getTime() > touchIntervalMs) {
     await touchSession(options.db, row.sessionId, new Date(now + options.sessionTtlHours * 3600 * 1000));
   }

@@ -61,8 +61,12 @@ function toAppError(error: FastifyError & PgError): AppError {
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('bad_request', error.message);
   // Constraint violations that a service did not catch first: still the client's fault, never a 500.
-  if (error.code === '23505') return new AppError('conflict', 'A record with these values already exists', { constraint: error.constraint });
-  if (error.code === '23503') return new AppError('conflict', 'A referenced record does not exist', { constraint: error.constraint });
+  if (error.code === '23505')
+    return new AppError('conflict', 'A record with these values already exists', {
+      constraint: error.constraint,
+    });
+  if (error.code === '23503')
+    return new AppError('conflict', 'A referenced record does not exist', { constraint: error.constraint });
   if (error.code === '22P02') return new AppError('bad_request', 'A value has the wrong format');
   if (error.statusCode === 429) return new AppError('rate_limited', error.message);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -74,7 +78,10 @@ function toAppError(error: FastifyError & PgError): AppError {
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const appError = toAppError(error);
   const status = statusByCode[appError.code];
-  if (status >= 500 || isResponseSerializationError(error)) request.log.error({ err: error }, 'request failed');
-  const body: ErrorBody = { error: { code: appError.code, message: appError.message, details: appError.details } };
+  if (status >= 500 || isResponseSerializationError(error))
+    request.log.error({ err: error }, 'request failed');
+  const body: ErrorBody = {
+    error: { code: appError.code, message: appError.message, details: appError.details },
+  };
   void reply.status(status).send(body);
 }

@@ -8,7 +8,11 @@ import { createApiToken, findApiTokens, revokeApiToken } from './api-tokens.serv
 
 export function registerApiTokenRoutes(app: App, db: Kysely<DB>): void {
   app.get('/api/api-tokens', {
-    schema: { tags: ['integrations'], summary: 'API tokens (admins see all, others their own)', response: { 200: z.object({ items: z.array(ApiToken) }), ...errorResponses } },
+    schema: {
+      tags: ['integrations'],
+      summary: 'API tokens (admins see all, others their own)',
+      response: { 200: z.object({ items: z.array(ApiToken) }), ...errorResponses },
+    },
     handler: async (request) => ({ items: await findApiTokens(db, actorOf(request)) }),
   });
 
@@ -23,7 +27,12 @@ export function registerApiTokenRoutes(app: App, db: Kysely<DB>): void {
   });
 
   app.delete('/api/api-tokens/:id', {
-    schema: { tags: ['integrations'], summary: 'Revoke a token', params: IdParams, response: { 200: Ok, ...errorResponses } },
+    schema: {
+      tags: ['integrations'],
+      summary: 'Revoke a token',
+      params: IdParams,
+      response: { 200: Ok, ...errorResponses },
+    },
     handler: async (request) => {
       await revokeApiToken(db, actorOf(request), request.params.id);
       return { ok: true as const };

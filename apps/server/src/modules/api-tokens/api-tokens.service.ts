@@ -24,14 +24,23 @@ function toApiToken(row: Selectable<ApiTokensTable>): ApiToken {
 
 /** Admins see every token of the workspace; others only their own. A token acts as the user who made it. */
 export async function findApiTokens(db: Kysely<DB>, actor: Actor): Promise<ApiToken[]> {
-  let query = db.selectFrom('api_tokens').selectAll().where('workspace_id', '=', actor.workspaceId).where('revoked_at', 'is', null);
+  let query = db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('revoked_at', 'is', null);
   if (!canAdminister(actor.role)) query = query.where('user_id', '=', actor.userId);
   return (await query.orderBy('created_at', 'desc').execute()).map(toApiToken);
 }
 
-export async function createApiToken(db: Kysely<DB>, actor: Actor, input: z.output<typeof CreateApiTokenBody>) {
+export async function createApiToken(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.output<typeof CreateApiTokenBody>,
+) {
   if (actor.via === 'token') throw forbidden('API tokens cannot create API tokens');
-  if (input.scopes.includes('admin') && !canAdminister(actor.role)) throw forbidden('Only an owner or admin can grant the admin scope');
+  if (input.scopes.includes('admin') && !canAdminister(actor.role))
+    throw forbidden('Only an owner or admin can grant the admin scope');
   const token = newToken(apiTokenPrefix);
   const row = await db
     .insertInto('api_tokens')
@@ -65,7 +74,9 @@ export function findTokenActor(db: Kysely<DB>, token: string) {
   return db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .innerJoin('role_settings as r', (join) => join.onRef('r.workspace_id', '=', 'u.workspace_id').onRef('r.role', '=', 'u.role'))
+    .innerJoin('role_settings as r', (join) =>
+      join.onRef('r.workspace_id', '=', 'u.workspace_id').onRef('r.role', '=', 'u.role'),
+    )
     .select([
       't.id as tokenId',
       't.scopes',

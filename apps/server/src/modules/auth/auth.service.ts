@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError, invalid } from '../../http/errors';
 import type { Actor } from '../access/actor';
-import { writeHistory, createdFields } from '../history/record-history';
+import { createdFields, writeHistory } from '../history/record-history';
 import { findInvitationByToken, markInvitationAccepted } from '../invitations/invitations.queries';
 import { findUser, findUserByEmail, insertUser, toUser, updateUser } from '../users/users.queries';
 import { countFailures, pruneAttempts, recordAttempt } from './login-attempts.queries';
@@ -32,21 +32,33 @@ const maxFailuresPerIp = 30;
 // A real hash of a throwaway password: unknown emails take as long as wrong passwords.
 const decoyHash = hashPassword(newToken());
 
-export async function login(deps: AuthDeps, email: string, password: string, client: ClientInfo): Promise<StartedSession> {
+export async function login(
+  deps: AuthDeps,
+  email: string,
+  password: string,
+  client: ClientInfo,
+): Promise<StartedSession> {
   const since = new Date(Date.now() - lockoutWindowMs);
   const failures = await countFailures(deps.db, email, client.ip, since);
   if (failures.byEmail >= maxFailuresPerEmail || failures.byIp >= maxFailuresPerIp) {
     throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again in 15 minutes');
   }
   const user = await findUserByEmail(deps.db, email);
-  const ok = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await decoyHash, password);
+  const ok = user
+    ? await verifyPassword(user.password_hash, password)
+    : await verifyPassword(await decoyHash, password);
   await recordAttempt(deps.db, email, client.ip, ok && Boolean(user?.active));
   if (!user || !ok || !user.active) throw new AppError('unauthenticated', 'Wrong email or password');
   if (Math.random() < 0.01) await pruneAttempts(deps.db, new Date(Date.now() - 24 * 3600 * 1000));
   return startSession(deps, user.id, user.workspace_id, client);
 }
 
-export async function startSession(deps: AuthDeps, userId: string, workspaceId: string, client: ClientInfo): Promise<StartedSession> {
+export async function startSession(
+  deps: AuthDeps,
+  userId: string,
+  workspaceId: string,
+  client: ClientInfo,
+): Promise<StartedSession> {
   const cookieToken = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + deps.sessionTtlHours * 3600 * 1000);
@@ -63,9 +75,18 @@ export async function startSession(deps: AuthDeps, userId: string, workspaceId: 
   return { cookieToken, expiresAt, session };
 }
 
-export async function describeSession(db: Kysely<DB>, workspaceId: string, userId: string, csrfToken: string): Promise<Session> {
+export async function describeSession(
+  db: Kysely<DB>,
+  workspaceId: string,
+  userId: string,
+  csrfToken: string,
+): Promise<Session> {
   const user = await findUser(db, workspaceId, userId);
-  const workspace = await db.selectFrom('workspaces').select(['id', 'name']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
+  const workspace = await db
+    .selectFrom('workspaces')
+    .select(['id', 'name'])
+    .where('id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
   if (!user) throw new AppError('unauthenticated', 'User no longer exists');
   return { user: toUser(user), workspace, csrfToken };
 }
@@ -75,7 +96,12 @@ export async function logout(db: Kysely<DB>, actor: Actor): Promise<void> {
 }
 
 /** Changing a password signs out every other session of that user. */
-export async function changePassword(db: Kysely<DB>, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(
+  db: Kysely<DB>,
+  actor: Actor,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   const user = await findUser(db, actor.workspaceId, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
     throw invalid('body.currentPassword', 'Current password is wrong');
@@ -107,7 +133,9 @@ export async function acceptInvitation(
       throw invalid('body.token', 'The invitation is unknown, used or expired');
     }
     if (await findUserByEmail(trx, invitation.email)) {
-      throw new AppError('conflict', 'A user with this email already exists', [{ path: 'email', message: 'already registered' }]);
+      throw new AppError('conflict', 'A user with this email already exists', [
+        { path: 'email', message: 'already registered' },
+      ]);
     }
     const created = await insertUser(trx, {
       workspace_id: invitation.workspace_id,

@@ -16,7 +16,12 @@ export async function countFailures(db: Kysely<DB>, email: string, ip: string, s
   return row;
 }
 
-export async function recordAttempt(db: Kysely<DB>, email: string, ip: string, success: boolean): Promise<void> {
+export async function recordAttempt(
+  db: Kysely<DB>,
+  email: string,
+  ip: string,
+  success: boolean,
+): Promise<void> {
   await db.insertInto('login_attempts').values({ email, ip, success }).execute();
 }
 

@@ -3,7 +3,15 @@ import type { DB } from '../../db/schema';
 
 export async function insertSession(
   db: Kysely<DB>,
-  session: { id: string; userId: string; workspaceId: string; csrfToken: string; expiresAt: Date; userAgent: string | null; ip: string | null },
+  session: {
+    id: string;
+    userId: string;
+    workspaceId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    userAgent: string | null;
+    ip: string | null;
+  },
 ): Promise<void> {
   const now = new Date();
   await db
@@ -26,7 +34,9 @@ export function findSessionActor(db: Kysely<DB>, sessionId: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('role_settings as r', (join) => join.onRef('r.workspace_id', '=', 'u.workspace_id').onRef('r.role', '=', 'u.role'))
+    .innerJoin('role_settings as r', (join) =>
+      join.onRef('r.workspace_id', '=', 'u.workspace_id').onRef('r.role', '=', 'u.role'),
+    )
     .select([
       's.id as sessionId',
       's.csrf_token as csrfToken',
@@ -46,14 +56,22 @@ export function findSessionActor(db: Kysely<DB>, sessionId: string) {
 }
 
 export async function touchSession(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: new Date(), expires_at: expiresAt }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: new Date(), expires_at: expiresAt })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function deleteUserSessions(db: Kysely<DB>, userId: string, exceptSessionId: string | null): Promise<void> {
+export async function deleteUserSessions(
+  db: Kysely<DB>,
+  userId: string,
+  exceptSessionId: string | null,
+): Promise<void> {
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
   await query.execute();

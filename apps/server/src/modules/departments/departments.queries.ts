@@ -4,20 +4,40 @@ import type { DB, DepartmentRow } from '../../db/schema';
 import { invalid } from '../../http/errors';
 
 export function toDepartment(row: DepartmentRow): Department {
-  return { id: row.id, name: row.name, parentId: row.parent_id, headId: row.head_id, createdAt: row.created_at.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    parentId: row.parent_id,
+    headId: row.head_id,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 export function listDepartments(db: Kysely<DB>, workspaceId: string) {
-  return db.selectFrom('departments').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
+  return db
+    .selectFrom('departments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('name')
+    .execute();
 }
 
 export function findDepartment(db: Kysely<DB>, workspaceId: string, id: string, lock = false) {
-  const query = db.selectFrom('departments').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
+  const query = db
+    .selectFrom('departments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id);
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** A department id from a request must exist in the actor's workspace; otherwise the field is at fault. */
-export async function requireDepartment(db: Kysely<DB>, workspaceId: string, id: string, path: string): Promise<DepartmentRow> {
+export async function requireDepartment(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  path: string,
+): Promise<DepartmentRow> {
   const row = await findDepartment(db, workspaceId, id);
   if (!row) throw invalid(path, 'No such department');
   return row;

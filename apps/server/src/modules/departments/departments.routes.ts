@@ -8,22 +8,42 @@ import { createDepartment, deleteDepartment, findDepartments, updateDepartment }
 
 export function registerDepartmentRoutes(app: App, db: Kysely<DB>): void {
   app.get('/api/departments', {
-    schema: { tags: ['organisation'], summary: 'The department tree as a flat list', response: { 200: z.object({ items: z.array(Department) }), ...errorResponses } },
+    schema: {
+      tags: ['organisation'],
+      summary: 'The department tree as a flat list',
+      response: { 200: z.object({ items: z.array(Department) }), ...errorResponses },
+    },
     handler: async (request) => ({ items: await findDepartments(db, actorOf(request)) }),
   });
 
   app.post('/api/departments', {
-    schema: { tags: ['organisation'], summary: 'Create a department (admins)', body: CreateDepartmentBody, response: { 200: Department, ...errorResponses } },
+    schema: {
+      tags: ['organisation'],
+      summary: 'Create a department (admins)',
+      body: CreateDepartmentBody,
+      response: { 200: Department, ...errorResponses },
+    },
     handler: async (request) => createDepartment(db, actorOf(request), request.body),
   });
 
   app.patch('/api/departments/:id', {
-    schema: { tags: ['organisation'], summary: 'Rename, move or change the head (admins)', params: IdParams, body: UpdateDepartmentBody, response: { 200: Department, ...errorResponses } },
+    schema: {
+      tags: ['organisation'],
+      summary: 'Rename, move or change the head (admins)',
+      params: IdParams,
+      body: UpdateDepartmentBody,
+      response: { 200: Department, ...errorResponses },
+    },
     handler: async (request) => updateDepartment(db, actorOf(request), request.params.id, request.body),
   });
 
   app.delete('/api/departments/:id', {
-    schema: { tags: ['organisation'], summary: 'Delete an empty department (admins)', params: IdParams, response: { 200: Ok, ...errorResponses } },
+    schema: {
+      tags: ['organisation'],
+      summary: 'Delete an empty department (admins)',
+      params: IdParams,
+      response: { 200: Ok, ...errorResponses },
+    },
     handler: async (request) => {
       await deleteDepartment(db, actorOf(request), request.params.id);
       return { ok: true as const };

@@ -7,7 +7,13 @@ import { AppError, invalid, notFound } from '../../http/errors';
 import { type Actor, requireAdmin } from '../access/actor';
 import { createdFields, writeHistory } from '../history/record-history';
 import { findUser } from '../users/users.queries';
-import { findDepartment, listDepartments, requireDepartment, subtreeIds, toDepartment } from './departments.queries';
+import {
+  findDepartment,
+  listDepartments,
+  requireDepartment,
+  subtreeIds,
+  toDepartment,
+} from './departments.queries';
 
 export async function findDepartments(db: Kysely<DB>, actor: Actor): Promise<Department[]> {
   return (await listDepartments(db, actor.workspaceId)).map(toDepartment);
@@ -17,14 +23,23 @@ async function requireHead(db: Kysely<DB>, workspaceId: string, headId: string):
   if (!(await findUser(db, workspaceId, headId))) throw invalid('body.headId', 'No such user');
 }
 
-export async function createDepartment(db: Kysely<DB>, actor: Actor, input: z.output<typeof CreateDepartmentBody>) {
+export async function createDepartment(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.output<typeof CreateDepartmentBody>,
+) {
   requireAdmin(actor);
   return db.transaction().execute(async (trx) => {
     if (input.parentId) await requireDepartment(trx, actor.workspaceId, input.parentId, 'body.parentId');
     if (input.headId) await requireHead(trx, actor.workspaceId, input.headId);
     const row = await trx
       .insertInto('departments')
-      .values({ workspace_id: actor.workspaceId, name: input.name, parent_id: input.parentId, head_id: input.headId })
+      .values({
+        workspace_id: actor.workspaceId,
+        name: input.name,
+        parent_id: input.parentId,
+        head_id: input.headId,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const department = toDepartment(row);
@@ -40,7 +55,12 @@ export async function createDepartment(db: Kysely<DB>, actor: Actor, input: z.ou
   });
 }
 
-export async function updateDepartment(db: Kysely<DB>, actor: Actor, id: string, input: z.output<typeof UpdateDepartmentBody>) {
+export async function updateDepartment(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof UpdateDepartmentBody>,
+) {
   requireAdmin(actor);
   return db.transaction().execute(async (trx) => {
     const current = await findDepartment(trx, actor.workspaceId, id, true);
@@ -83,12 +103,36 @@ export async function deleteDepartment(db: Kysely<DB>, actor: Actor, id: string)
   await db.transaction().execute(async (trx) => {
     const current = await findDepartment(trx, actor.workspaceId, id, true);
     if (!current) throw notFound('Department');
-    const child = await trx.selectFrom('departments').select('id').where('workspace_id', '=', actor.workspaceId).where('parent_id', '=', id).executeTakeFirst();
-    const member = await trx.selectFrom('users').select('id').where('workspace_id', '=', actor.workspaceId).where('department_id', '=', id).executeTakeFirst();
+    const child = await trx
+      .selectFrom('departments')
+      .select('id')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('parent_id', '=', id)
+      .executeTakeFirst();
+    const member = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('department_id', '=', id)
+      .executeTakeFirst();
     if (child || member) {
-      throw new AppError('conflict', 'Move its sub-departments and people elsewhere before deleting a department');
+      throw new AppError(
+        'conflict',
+        'Move its sub-departments and people elsewhere before deleting a department',
+      );
     }
-    await trx.deleteFrom('departments').where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
-    await writeHistory(trx, { workspaceId: actor.workspaceId, entity: 'department', recordId: id, actorId: actor.userId, action: 'delete', changes: [] });
+    await trx
+      .deleteFrom('departments')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
+    await writeHistory(trx, {
+      workspaceId: actor.workspaceId,
+      entity: 'department',
+      recordId: id,
+      actorId: actor.userId,
+      action: 'delete',
+      changes: [],
+    });
   });
 }

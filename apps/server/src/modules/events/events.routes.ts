@@ -13,7 +13,10 @@ export function registerEventRoutes(app: App, hub: LiveHub): void {
   });
 
   app.get('/api/events', {
-    schema: { tags: ['live'], summary: 'Server-sent events: record changes and notifications for the caller' },
+    schema: {
+      tags: ['live'],
+      summary: 'Server-sent events: record changes and notifications for the caller',
+    },
     handler: async (request, reply) => {
       const actor = actorOf(request);
       reply.hijack();

@@ -2,11 +2,28 @@ import type { HistoryEntity, HistoryEntry } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 
-export async function listHistory(db: Kysely<DB>, workspaceId: string, entity: HistoryEntity, recordId: string, limit: number): Promise<HistoryEntry[]> {
+export async function listHistory(
+  db: Kysely<DB>,
+  workspaceId: string,
+  entity: HistoryEntity,
+  recordId: string,
+  limit: number,
+): Promise<HistoryEntry[]> {
   const rows = await db
     .selectFrom('record_history as h')
     .leftJoin('users as u', 'u.id', 'h.actor_id')
-    .select(['h.id', 'h.entity', 'h.record_id', 'h.action', 'h.field', 'h.old_value', 'h.new_value', 'h.at', 'u.id as actorId', 'u.name as actorName'])
+    .select([
+      'h.id',
+      'h.entity',
+      'h.record_id',
+      'h.action',
+      'h.field',
+      'h.old_value',
+      'h.new_value',
+      'h.at',
+      'u.id as actorId',
+      'u.name as actorName',
+    ])
     .where('h.workspace_id', '=', workspaceId)
     .where('h.entity', '=', entity)
     .where('h.record_id', '=', recordId)

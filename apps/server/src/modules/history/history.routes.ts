@@ -13,7 +13,12 @@ const Params = z.strictObject({ entity: HistoryEntity, id: z.uuid() });
 const Query = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
 /** A record's history is visible to whoever may see the record; people and departments to admins and the person. */
-async function requireRecordAccess(db: Kysely<DB>, actor: Actor, entity: HistoryEntity, id: string): Promise<void> {
+async function requireRecordAccess(
+  db: Kysely<DB>,
+  actor: Actor,
+  entity: HistoryEntity,
+  id: string,
+): Promise<void> {
   if (entity === 'lead') {
     if (!(await findLead(db, actor, id))) throw notFound('Lead');
     return;
@@ -38,7 +43,15 @@ export function registerHistoryRoutes(app: App, db: Kysely<DB>): void {
     handler: async (request) => {
       const actor = actorOf(request);
       await requireRecordAccess(db, actor, request.params.entity, request.params.id);
-      return { items: await listHistory(db, actor.workspaceId, request.params.entity, request.params.id, request.query.limit) };
+      return {
+        items: await listHistory(
+          db,
+          actor.workspaceId,
+          request.params.entity,
+          request.params.id,
+          request.query.limit,
+        ),
+      };
     },
   });
 }

@@ -39,7 +39,10 @@ export async function writeHistory(trx: Kysely<DB>, write: HistoryWrite): Promis
 }
 
 /** Field changes for a newly created record: every field that has a value, from nothing to it. */
-export function createdFields(record: Record<string, unknown>, ignore: readonly string[] = ['id', 'createdAt', 'updatedAt']): FieldChange[] {
+export function createdFields(
+  record: Record<string, unknown>,
+  ignore: readonly string[] = ['id', 'createdAt', 'updatedAt'],
+): FieldChange[] {
   return Object.entries(record)
     .filter(([field, value]) => !ignore.includes(field) && value !== null && value !== undefined)
     .map(([field, value]) => ({ field, oldValue: null, newValue: value }));

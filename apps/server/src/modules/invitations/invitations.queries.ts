@@ -15,7 +15,12 @@ export function toInvitation(row: Selectable<InvitationsTable>) {
 }
 
 export function findInvitationByToken(db: Kysely<DB>, tokenHash: string) {
-  return db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function markInvitationAccepted(db: Kysely<DB>, id: string): Promise<void> {
@@ -23,7 +28,12 @@ export async function markInvitationAccepted(db: Kysely<DB>, id: string): Promis
 }
 
 export function listInvitations(db: Kysely<DB>, workspaceId: string) {
-  return db.selectFrom('invitations').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export function insertInvitation(db: Kysely<DB>, values: Insertable<InvitationsTable>) {
@@ -31,6 +41,10 @@ export function insertInvitation(db: Kysely<DB>, values: Insertable<InvitationsT
 }
 
 export async function deleteInvitation(db: Kysely<DB>, workspaceId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('invitations').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .deleteFrom('invitations')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

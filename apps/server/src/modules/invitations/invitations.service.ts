@@ -12,13 +12,20 @@ import { deleteInvitation, insertInvitation, listInvitations, toInvitation } fro
 
 const invitationTtlDays = 7;
 
-export async function createInvitation(db: Kysely<DB>, actor: Actor, input: z.output<typeof CreateInvitationBody>) {
+export async function createInvitation(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.output<typeof CreateInvitationBody>,
+) {
   requireAdmin(actor);
   if (!canAssignRole(actor.role, input.role)) throw forbidden('Only an owner can invite another owner');
   if (await findUserByEmail(db, input.email)) {
-    throw new AppError('conflict', 'A user with this email already exists', [{ path: 'body.email', message: 'already registered' }]);
+    throw new AppError('conflict', 'A user with this email already exists', [
+      { path: 'body.email', message: 'already registered' },
+    ]);
   }
-  if (input.departmentId) await requireDepartment(db, actor.workspaceId, input.departmentId, 'body.departmentId');
+  if (input.departmentId)
+    await requireDepartment(db, actor.workspaceId, input.departmentId, 'body.departmentId');
   const token = newToken();
   const row = await insertInvitation(db, {
     workspace_id: actor.workspaceId,

@@ -13,27 +13,53 @@ const ListQuery = z.strictObject({
 
 export function registerLeadRoutes(app: App, db: Kysely<DB>): void {
   app.get('/api/leads', {
-    schema: { tags: ['crm'], summary: 'Leads the caller may see, newest first', querystring: ListQuery, response: { 200: z.object({ items: z.array(Lead) }), ...errorResponses } },
+    schema: {
+      tags: ['crm'],
+      summary: 'Leads the caller may see, newest first',
+      querystring: ListQuery,
+      response: { 200: z.object({ items: z.array(Lead) }), ...errorResponses },
+    },
     handler: async (request) => ({ items: await findLeads(db, actorOf(request), request.query) }),
   });
 
   app.post('/api/leads', {
-    schema: { tags: ['crm'], summary: 'Create a lead', body: CreateLeadBody, response: { 200: Lead, ...errorResponses } },
+    schema: {
+      tags: ['crm'],
+      summary: 'Create a lead',
+      body: CreateLeadBody,
+      response: { 200: Lead, ...errorResponses },
+    },
     handler: async (request) => createLead(db, actorOf(request), request.body),
   });
 
   app.get('/api/leads/:id', {
-    schema: { tags: ['crm'], summary: 'One lead', params: IdParams, response: { 200: Lead, ...errorResponses } },
+    schema: {
+      tags: ['crm'],
+      summary: 'One lead',
+      params: IdParams,
+      response: { 200: Lead, ...errorResponses },
+    },
     handler: async (request) => getLead(db, actorOf(request), request.params.id),
   });
 
   app.patch('/api/leads/:id', {
-    schema: { tags: ['crm'], summary: 'Change a lead', params: IdParams, body: UpdateLeadBody, response: { 200: Lead, ...errorResponses } },
+    schema: {
+      tags: ['crm'],
+      summary: 'Change a lead',
+      params: IdParams,
+      body: UpdateLeadBody,
+      response: { 200: Lead, ...errorResponses },
+    },
     handler: async (request) => updateLead(db, actorOf(request), request.params.id, request.body),
   });
 
   app.delete('/api/leads/:id', {
-    schema: { tags: ['crm'], summary: 'Delete a lead (kept for audit)', params: IdParams, response: { 200: Ok, ...errorResponses } },
+    schema: {
+      tags: ['crm'],
+      summary: 'Delete a lead (kept for audit)',
+      params: IdParams,
+      response: { 200: Ok, ...errorResponses },
+    },
     handler: async (request) => {
       await deleteLead(db, actorOf(request), request.params.id);
       return { ok: true as const };

@@ -12,10 +12,14 @@ import { findLead, listLeads, toLead } from './leads.queries';
 
 async function requireResponsible(db: Kysely<DB>, actor: Actor, userId: string): Promise<void> {
   const user = await findUser(db, actor.workspaceId, userId);
-  if (!user || !user.active) throw invalid('body.responsibleId', 'No such active user in this workspace');
+  if (!user?.active) throw invalid('body.responsibleId', 'No such active user in this workspace');
 }
 
-export async function findLeads(db: Kysely<DB>, actor: Actor, options: { limit: number; status?: string }): Promise<Lead[]> {
+export async function findLeads(
+  db: Kysely<DB>,
+  actor: Actor,
+  options: { limit: number; status?: string },
+): Promise<Lead[]> {
   return (await listLeads(db, actor, options)).map(toLead);
 }
 
@@ -25,7 +29,11 @@ export async function getLead(db: Kysely<DB>, actor: Actor, id: string): Promise
   return toLead(row);
 }
 
-export async function createLead(db: Kysely<DB>, actor: Actor, input: z.output<typeof CreateLeadBody>): Promise<Lead> {
+export async function createLead(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.output<typeof CreateLeadBody>,
+): Promise<Lead> {
   // A lead someone creates is theirs unless they name another responsible person.
   const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
   return db.transaction().execute(async (trx) => {
@@ -46,17 +54,35 @@ export async function createLead(db: Kysely<DB>, actor: Actor, input: z.output<t
       .returningAll()
       .executeTakeFirstOrThrow();
     const lead = toLead(row);
-    await writeHistory(trx, { workspaceId: actor.workspaceId, entity: 'lead', recordId: lead.id, actorId: actor.userId, action: 'create', changes: createdFields(lead) });
+    await writeHistory(trx, {
+      workspaceId: actor.workspaceId,
+      entity: 'lead',
+      recordId: lead.id,
+      actorId: actor.userId,
+      action: 'create',
+      changes: createdFields(lead),
+    });
     await publish(trx, {
       workspaceId: actor.workspaceId,
       responsibleId: lead.responsibleId,
-      event: { type: 'record.changed', entity: 'lead', recordId: lead.id, action: 'create', actorId: actor.userId },
+      event: {
+        type: 'record.changed',
+        entity: 'lead',
+        recordId: lead.id,
+        action: 'create',
+        actorId: actor.userId,
+      },
     });
     return lead;
   });
 }
 
-export async function updateLead(db: Kysely<DB>, actor: Actor, id: string, input: z.output<typeof UpdateLeadBody>): Promise<Lead> {
+export async function updateLead(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof UpdateLeadBody>,
+): Promise<Lead> {
   return db.transaction().execute(async (trx) => {
     const current = await findLead(trx, actor, id, true);
     if (!current) throw notFound('Lead');
@@ -79,12 +105,25 @@ export async function updateLead(db: Kysely<DB>, actor: Actor, id: string, input
       .executeTakeFirstOrThrow();
     const lead = toLead(row);
     const changes = diffRecords(toLead(current), lead);
-    await writeHistory(trx, { workspaceId: actor.workspaceId, entity: 'lead', recordId: id, actorId: actor.userId, action: 'update', changes });
+    await writeHistory(trx, {
+      workspaceId: actor.workspaceId,
+      entity: 'lead',
+      recordId: id,
+      actorId: actor.userId,
+      action: 'update',
+      changes,
+    });
     if (changes.length > 0) {
       await publish(trx, {
         workspaceId: actor.workspaceId,
         responsibleId: lead.responsibleId,
-        event: { type: 'record.changed', entity: 'lead', recordId: id, action: 'update', actorId: actor.userId },
+        event: {
+          type: 'record.changed',
+          entity: 'lead',
+          recordId: id,
+          action: 'update',
+          actorId: actor.userId,
+        },
       });
     }
     return lead;
@@ -96,12 +135,30 @@ export async function deleteLead(db: Kysely<DB>, actor: Actor, id: string): Prom
   await db.transaction().execute(async (trx) => {
     const current = await findLead(trx, actor, id, true);
     if (!current) throw notFound('Lead');
-    await trx.updateTable('leads').set({ deleted_at: new Date() }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
-    await writeHistory(trx, { workspaceId: actor.workspaceId, entity: 'lead', recordId: id, actorId: actor.userId, action: 'delete', changes: [] });
+    await trx
+      .updateTable('leads')
+      .set({ deleted_at: new Date() })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
+    await writeHistory(trx, {
+      workspaceId: actor.workspaceId,
+      entity: 'lead',
+      recordId: id,
+      actorId: actor.userId,
+      action: 'delete',
+      changes: [],
+    });
     await publish(trx, {
       workspaceId: actor.workspaceId,
       responsibleId: current.responsible_id,
-      event: { type: 'record.changed', entity: 'lead', recordId: id, action: 'delete', actorId: actor.userId },
+      event: {
+        type: 'record.changed',
+        entity: 'lead',
+        recordId: id,
+        action: 'delete',
+        actorId: actor.userId,
+      },
     });
   });
 }

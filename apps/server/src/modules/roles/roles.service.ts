@@ -5,11 +5,20 @@ import type { DB } from '../../db/schema';
 import { type Actor, requireAdmin } from '../access/actor';
 
 export async function findRoleSettings(db: Kysely<DB>, actor: Actor): Promise<RoleSetting[]> {
-  const rows = await db.selectFrom('role_settings').select(['role', 'visibility']).where('workspace_id', '=', actor.workspaceId).execute();
+  const rows = await db
+    .selectFrom('role_settings')
+    .select(['role', 'visibility'])
+    .where('workspace_id', '=', actor.workspaceId)
+    .execute();
   return rows.sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role));
 }
 
-export async function changeRoleVisibility(db: Kysely<DB>, actor: Actor, role: Role, visibility: Visibility): Promise<RoleSetting> {
+export async function changeRoleVisibility(
+  db: Kysely<DB>,
+  actor: Actor,
+  role: Role,
+  visibility: Visibility,
+): Promise<RoleSetting> {
   requireAdmin(actor);
   await db
     .insertInto('role_settings')

@@ -21,7 +21,12 @@ export function findUserByEmail(db: Kysely<DB>, email: string) {
 }
 
 export function findUser(db: Kysely<DB>, workspaceId: string, id: string) {
-  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Locks the row so two concurrent edits of one user are applied one after the other. */

@@ -8,7 +8,11 @@ import { changeUser, findUsers } from './users.service';
 
 export function registerUserRoutes(app: App, db: Kysely<DB>): void {
   app.get('/api/users', {
-    schema: { tags: ['organisation'], summary: 'Everyone in the workspace', response: { 200: z.object({ items: z.array(User) }), ...errorResponses } },
+    schema: {
+      tags: ['organisation'],
+      summary: 'Everyone in the workspace',
+      response: { 200: z.object({ items: z.array(User) }), ...errorResponses },
+    },
     handler: async (request) => ({ items: await findUsers(db, actorOf(request)) }),
   });
 

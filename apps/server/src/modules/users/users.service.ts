@@ -14,7 +14,12 @@ export async function findUsers(db: Kysely<DB>, actor: Actor): Promise<User[]> {
   return (await listUsers(db, actor.workspaceId)).map(toUser);
 }
 
-export async function changeUser(db: Kysely<DB>, actor: Actor, id: string, input: UpdateUserBody): Promise<User> {
+export async function changeUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: UpdateUserBody,
+): Promise<User> {
   requireAdmin(actor);
   return db.transaction().execute(async (trx) => {
     const current = await findUserForUpdate(trx, actor.workspaceId, id);
@@ -25,7 +30,8 @@ export async function changeUser(db: Kysely<DB>, actor: Actor, id: string, input
         throw forbidden('Only an owner can change who is an owner');
       }
     }
-    if (input.departmentId) await requireDepartment(trx, actor.workspaceId, input.departmentId, 'body.departmentId');
+    if (input.departmentId)
+      await requireDepartment(trx, actor.workspaceId, input.departmentId, 'body.departmentId');
     const updated = await updateUser(trx, actor.workspaceId, id, {
       name: input.name,
       role: input.role,
@@ -52,11 +58,17 @@ export async function changeUser(db: Kysely<DB>, actor: Actor, id: string, input
   });
 }
 
-export async function changeProfile(db: Kysely<DB>, actor: Actor, input: z.output<typeof UpdateProfileBody>): Promise<User> {
+export async function changeProfile(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.output<typeof UpdateProfileBody>,
+): Promise<User> {
   return db.transaction().execute(async (trx) => {
     const current = await findUserForUpdate(trx, actor.workspaceId, actor.userId);
     if (!current) throw notFound('User');
-    const user = toUser(await updateUser(trx, actor.workspaceId, actor.userId, { name: input.name, locale: input.locale }));
+    const user = toUser(
+      await updateUser(trx, actor.workspaceId, actor.userId, { name: input.name, locale: input.locale }),
+    );
     await writeHistory(trx, {
       workspaceId: actor.workspaceId,
       entity: 'user',

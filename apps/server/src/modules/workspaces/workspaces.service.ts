@@ -20,10 +20,16 @@ export interface NewMember {
 export async function createWorkspace(db: Kysely<DB>, name: string, owner: NewMember) {
   const passwordHash = await hashPassword(owner.password);
   return db.transaction().execute(async (trx) => {
-    const workspace = await trx.insertInto('workspaces').values({ name }).returningAll().executeTakeFirstOrThrow();
+    const workspace = await trx
+      .insertInto('workspaces')
+      .values({ name })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto('role_settings')
-      .values(roles.map((role) => ({ workspace_id: workspace.id, role, visibility: defaultVisibility[role] })))
+      .values(
+        roles.map((role) => ({ workspace_id: workspace.id, role, visibility: defaultVisibility[role] })),
+      )
       .execute();
     const user = await insertUser(trx, {
       workspace_id: workspace.id,
@@ -35,7 +41,14 @@ export async function createWorkspace(db: Kysely<DB>, name: string, owner: NewMe
       department_id: null,
       locale: owner.locale ?? 'ru',
     });
-    await writeHistory(trx, { workspaceId: workspace.id, entity: 'user', recordId: user.id, actorId: null, action: 'create', changes: createdFields(toUser(user)) });
+    await writeHistory(trx, {
+      workspaceId: workspace.id,
+      entity: 'user',
+      recordId: user.id,
+      actorId: null,
+      action: 'create',
+      changes: createdFields(toUser(user)),
+    });
     return { workspace, owner: user };
   });
 }
@@ -54,7 +67,14 @@ export async function addMember(db: Kysely<DB>, workspaceId: string, member: New
       department_id: member.departmentId ?? null,
       locale: member.locale ?? 'ru',
     });
-    await writeHistory(trx, { workspaceId, entity: 'user', recordId: user.id, actorId: null, action: 'create', changes: createdFields(toUser(user)) });
+    await writeHistory(trx, {
+      workspaceId,
+      entity: 'user',
+      recordId: user.id,
+      actorId: null,
+      action: 'create',
+      changes: createdFields(toUser(user)),
+    });
     return user;
   });
 }
