@@ -34,13 +34,15 @@ export interface AppDeps {
   config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'sessionTtlHours' | 'secureCookies' | 'webDist'>;
   database: Database;
   hub: LiveHub;
-  logger?: boolean;
+  /** false for silence; a stream to capture the JSON log lines (tests). */
+  logger?: boolean | { write(line: string): void };
 }
 
 export async function buildApp({ config, database, hub, logger = true }: AppDeps): Promise<App> {
   const app = Fastify({
     logger: logger && {
       level: config.logLevel,
+      ...(logger === true ? {} : { stream: logger }),
       // Credentials never reach the log: no cookies, no bearer tokens, no bodies.
       redact: [
         'req.headers.authorization',
