@@ -9,3 +9,4 @@ export * from './money';
 export * from './organisation';
 export * from './phone';
 export * from './roles';
+export * from './stage-gates';
