@@ -118,6 +118,218 @@ export interface LeadsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   deleted_at: Timestamp | null;
+  channel: Generated<string | null>;
+  utm: Generated<Json>;
+  refusal_reason: Generated<string | null>;
+  custom: Generated<Json>;
+  converted_at: Generated<Timestamp | null>;
+  contact_id: Generated<string | null>;
+  company_id: Generated<string | null>;
+  deal_id: Generated<string | null>;
+  search: Generated<string>;
+}
+
+/** jsonb: written as a JSON string or object, read back parsed. */
+export type Json = ColumnType<unknown, string | object, string | object>;
+/** numeric: node-postgres returns it as a string so no precision is lost. */
+export type Numeric = ColumnType<string, string | number, string | number>;
+
+interface Contactable {
+  phones: Generated<string[]>;
+  emails: Generated<string[]>;
+  responsible_id: string | null;
+  custom: Generated<Json>;
+  merged_into_id: Generated<string | null>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Generated<Timestamp | null>;
+  search: Generated<string>;
+}
+
+export interface CompaniesTable extends Contactable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  inn: string | null;
+  kpp: string | null;
+  address: string | null;
+  requisites: Generated<Json>;
+}
+
+export interface ContactsTable extends Contactable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  position: string | null;
+  company_id: string | null;
+}
+
+export interface PipelinesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  kind: 'sales' | 'fulfilment';
+  position: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface StagesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  pipeline_id: string;
+  name: string;
+  position: number;
+  kind: 'open' | 'won' | 'lost';
+  probability: Generated<number>;
+  regulation: Generated<Json>;
+  exit_requirements: Generated<Json>;
+  handoff_function: ManagerFunction | null;
+}
+
+export interface ProductsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  sku: string | null;
+  unit: Generated<string>;
+  vat_rate: Generated<number>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface PriceListsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  position: Generated<number>;
+}
+
+export interface ProductPricesTable {
+  workspace_id: string;
+  price_list_id: string;
+  product_id: string;
+  price: Numeric;
+}
+
+export interface DealsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  pipeline_id: string;
+  stage_id: string;
+  amount: Generated<Numeric>;
+  currency: Generated<string>;
+  probability: number | null;
+  expected_close_date: ColumnType<Date | null, string | Date | null, string | Date | null>;
+  responsible_id: string | null;
+  contact_id: string | null;
+  company_id: string | null;
+  lead_id: string | null;
+  source: string | null;
+  lost_reason: string | null;
+  closed_at: Timestamp | null;
+  stage_entered_at: Generated<Date>;
+  custom: Generated<Json>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Generated<Timestamp | null>;
+  search: Generated<string>;
+}
+
+export interface DealProductsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  deal_id: string;
+  product_id: string | null;
+  name: string;
+  price: Numeric;
+  quantity: Numeric;
+  discount_percent: Numeric;
+  vat_rate: number;
+  vat_included: boolean;
+  position: number;
+}
+
+export interface DealStageHistoryTable {
+  id: Generated<string>;
+  workspace_id: string;
+  deal_id: string;
+  pipeline_id: string;
+  stage_id: string;
+  entered_at: CreatedAt;
+  exited_at: Timestamp | null;
+  actor_id: string | null;
+  override_comment: string | null;
+}
+
+export interface ActivitiesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: 'call' | 'meeting' | 'email' | 'note' | 'comment';
+  subject: string | null;
+  body: string | null;
+  direction: 'in' | 'out' | null;
+  duration_seconds: number | null;
+  result: string | null;
+  recording_url: string | null;
+  occurred_at: Timestamp;
+  entity: string;
+  record_id: string;
+  author_id: string | null;
+  mentions: Generated<string[]>;
+  created_at: CreatedAt;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  description: string | null;
+  assignee_id: string;
+  due_at: Timestamp | null;
+  remind_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  priority: Generated<'low' | 'normal' | 'high'>;
+  recurrence: Json | null;
+  status: Generated<'open' | 'done'>;
+  done_at: Timestamp | null;
+  entity: string | null;
+  record_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Generated<Timestamp | null>;
+}
+
+export interface CustomFieldsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  entity: string;
+  key: string;
+  label: string;
+  type: string;
+  options: Generated<Json>;
+  position: Generated<number>;
+}
+
+export interface SavedViewsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  entity: string;
+  name: string;
+  owner_id: string | null;
+  query: Json;
+  created_at: CreatedAt;
+}
+
+export interface RefusalReasonsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  roles: Generated<Role[]>;
+  position: Generated<number>;
 }
 
 export interface DB {
@@ -131,6 +343,21 @@ export interface DB {
   api_tokens: ApiTokensTable;
   record_history: RecordHistoryTable;
   leads: LeadsTable;
+  companies: CompaniesTable;
+  contacts: ContactsTable;
+  pipelines: PipelinesTable;
+  stages: StagesTable;
+  products: ProductsTable;
+  price_lists: PriceListsTable;
+  product_prices: ProductPricesTable;
+  deals: DealsTable;
+  deal_products: DealProductsTable;
+  deal_stage_history: DealStageHistoryTable;
+  activities: ActivitiesTable;
+  tasks: TasksTable;
+  custom_fields: CustomFieldsTable;
+  saved_views: SavedViewsTable;
+  refusal_reasons: RefusalReasonsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
