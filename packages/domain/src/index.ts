@@ -1,5 +1,7 @@
 export * from './auth';
 export * from './common';
+export * from './companies';
+export * from './deals';
 export * from './errors';
 export * from './events';
 export * from './history';
@@ -8,5 +10,6 @@ export * from './leads';
 export * from './money';
 export * from './organisation';
 export * from './phone';
+export * from './pipelines';
 export * from './roles';
 export * from './stage-gates';

@@ -1,6 +1,5 @@
+import type { StageKind } from './pipelines';
 import { canAdminister, type Role } from './roles';
-
-export type StageKind = 'open' | 'won' | 'lost';
 
 /** One requirement to leave a stage forward: a deal field (or custom field) that must hold a value. */
 export interface StageRequirement {

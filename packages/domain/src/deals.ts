@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+export const DealProductInput = z.strictObject({
+  productId: z.uuid().nullable().default(null),
+  name: z.string().trim().min(1).max(500),
+  price: z.number().min(0).max(1e13),
+  quantity: z.number().positive().max(1e9),
+  discountPercent: z.number().min(0).max(100).default(0),
+  vatRatePercent: z.number().int().min(0).max(100).default(22),
+  vatIncluded: z.boolean().default(true),
+});
+export type DealProductInput = z.infer<typeof DealProductInput>;
+
+export const DealProduct = z
+  .object({
+    id: z.uuid(),
+    productId: z.uuid().nullable(),
+    name: z.string(),
+    price: z.number(),
+    quantity: z.number(),
+    discountPercent: z.number(),
+    vatRatePercent: z.number(),
+    vatIncluded: z.boolean(),
+    total: z.number(),
+    vat: z.number(),
+  })
+  .meta({ id: 'DealProduct' });
+
+export const Deal = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    pipelineId: z.uuid(),
+    stageId: z.uuid(),
+    amount: z.number(),
+    currency: z.string(),
+    probability: z.number().int().nullable(),
+    expectedCloseDate: z.string().nullable(),
+    responsibleId: z.uuid().nullable(),
+    contactId: z.uuid().nullable(),
+    companyId: z.uuid().nullable(),
+    leadId: z.uuid().nullable(),
+    source: z.string().nullable(),
+    lostReason: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    stageEnteredAt: z.string(),
+    custom: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    /** True while the deal is open and has no open task: the "no next step" warning. */
+    noNextStep: z.boolean(),
+  })
+  .meta({ id: 'Deal' });
+export type Deal = z.infer<typeof Deal>;
+
+const dealFields = {
+  title: z.string().trim().min(1).max(500),
+  amount: z.number().min(0).max(1e13),
+  currency: z.string().length(3).toUpperCase(),
+  probability: z.number().int().min(0).max(100).nullable(),
+  expectedCloseDate: z.iso.date().nullable(),
+  responsibleId: z.uuid().nullable(),
+  contactId: z.uuid().nullable(),
+  companyId: z.uuid().nullable(),
+  source: z.string().trim().max(100).nullable(),
+  custom: z.record(z.string(), z.unknown()),
+};
+
+export const CreateDealBody = z.strictObject({
+  ...dealFields,
+  pipelineId: z.uuid().optional(),
+  stageId: z.uuid().optional(),
+  amount: dealFields.amount.optional(),
+  currency: dealFields.currency.default('RUB'),
+  probability: dealFields.probability.default(null),
+  expectedCloseDate: dealFields.expectedCloseDate.default(null),
+  responsibleId: dealFields.responsibleId.optional(),
+  contactId: dealFields.contactId.default(null),
+  companyId: dealFields.companyId.default(null),
+  source: dealFields.source.default(null),
+  custom: dealFields.custom.default({}),
+  /** When given, the amount is their total and cannot be set by hand. */
+  products: z.array(DealProductInput).max(500).optional(),
+});
+export const UpdateDealBody = z
+  .strictObject({ ...dealFields, products: z.array(DealProductInput).max(500) })
+  .partial();
+
+export const MoveDealBody = z.strictObject({
+  stageId: z.uuid(),
+  /** A head of sales may pass a closed gate; the comment is kept in the deal's history. */
+  overrideComment: z.string().trim().min(3).max(2000).optional(),
+});
+export const LoseDealBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export const WinDealBody = z.strictObject({ overrideComment: z.string().trim().min(3).max(2000).optional() });
