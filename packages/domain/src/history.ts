@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Business record kinds whose changes are kept in history. */
-export const historyEntities = ['lead', 'user', 'department'] as const;
+export const historyEntities = [
+  'lead',
+  'deal',
+  'contact',
+  'company',
+  'pipeline',
+  'user',
+  'department',
+] as const;
 export const HistoryEntity = z.enum(historyEntities);
 export type HistoryEntity = z.infer<typeof HistoryEntity>;
 

@@ -66,3 +66,59 @@ export const SavePipelineBody = z.strictObject({
   stages: z.array(StageInput).min(3).max(50),
 });
 export type SavePipelineBody = z.infer<typeof SavePipelineBody>;
+
+/** Deal fields a stage may require; custom fields are named `custom.<key>`. */
+export const dealGateFields = [
+  'amount',
+  'expectedCloseDate',
+  'companyId',
+  'contactId',
+  'probability',
+  'source',
+  'products',
+] as const;
+
+export interface PipelineIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * What is wrong with a pipeline's stages, each with the path of the field at fault: the open stages
+ * first, then exactly one won and one lost stage; names unique; requirements name real deal fields.
+ */
+export function validatePipelineStages(
+  stages: readonly { name: string; kind: StageKind; exitRequirements: readonly { field: string }[] }[],
+): PipelineIssue[] {
+  const issues: PipelineIssue[] = [];
+  const count = (kind: StageKind) => stages.filter((stage) => stage.kind === kind).length;
+  if (count('won') !== 1)
+    issues.push({ path: 'body.stages', message: 'A pipeline needs exactly one won stage' });
+  if (count('lost') !== 1)
+    issues.push({ path: 'body.stages', message: 'A pipeline needs exactly one lost stage' });
+  if (count('open') < 1)
+    issues.push({ path: 'body.stages', message: 'A pipeline needs at least one open stage' });
+  const firstClosed = stages.findIndex((stage) => stage.kind !== 'open');
+  stages.forEach((stage, i) => {
+    if (firstClosed >= 0 && i > firstClosed && stage.kind === 'open') {
+      issues.push({
+        path: `body.stages.${i}.kind`,
+        message: 'Open stages come before the won and lost stages',
+      });
+    }
+    if (stages.findIndex((other) => other.name.toLowerCase() === stage.name.toLowerCase()) !== i) {
+      issues.push({ path: `body.stages.${i}.name`, message: `Stage name "${stage.name}" is used twice` });
+    }
+    stage.exitRequirements.forEach((requirement, j) => {
+      const known =
+        (dealGateFields as readonly string[]).includes(requirement.field) ||
+        /^custom\.[a-z][a-z0-9_]*$/.test(requirement.field);
+      if (!known)
+        issues.push({
+          path: `body.stages.${i}.exitRequirements.${j}.field`,
+          message: `"${requirement.field}" is not a deal field`,
+        });
+    });
+  });
+  return issues;
+}

@@ -119,9 +119,9 @@ export interface LeadsTable {
   updated_at: UpdatedAt;
   deleted_at: Timestamp | null;
   channel: Generated<string | null>;
-  utm: Generated<Json>;
+  utm: JsonWithDefault;
   refusal_reason: Generated<string | null>;
-  custom: Generated<Json>;
+  custom: JsonWithDefault;
   converted_at: Generated<Timestamp | null>;
   contact_id: Generated<string | null>;
   company_id: Generated<string | null>;
@@ -131,14 +131,17 @@ export interface LeadsTable {
 
 /** jsonb: written as a JSON string or object, read back parsed. */
 export type Json = ColumnType<unknown, string | object, string | object>;
+/** jsonb with a database default: optional on insert. */
+export type JsonWithDefault = ColumnType<unknown, string | object | undefined, string | object>;
 /** numeric: node-postgres returns it as a string so no precision is lost. */
 export type Numeric = ColumnType<string, string | number, string | number>;
+export type NumericWithDefault = ColumnType<string, string | number | undefined, string | number>;
 
 interface Contactable {
   phones: Generated<string[]>;
   emails: Generated<string[]>;
   responsible_id: string | null;
-  custom: Generated<Json>;
+  custom: JsonWithDefault;
   merged_into_id: Generated<string | null>;
   created_by: string | null;
   created_at: CreatedAt;
@@ -154,7 +157,7 @@ export interface CompaniesTable extends Contactable {
   inn: string | null;
   kpp: string | null;
   address: string | null;
-  requisites: Generated<Json>;
+  requisites: JsonWithDefault;
 }
 
 export interface ContactsTable extends Contactable {
@@ -182,8 +185,8 @@ export interface StagesTable {
   position: number;
   kind: 'open' | 'won' | 'lost';
   probability: Generated<number>;
-  regulation: Generated<Json>;
-  exit_requirements: Generated<Json>;
+  regulation: JsonWithDefault;
+  exit_requirements: JsonWithDefault;
   handoff_function: ManagerFunction | null;
 }
 
@@ -218,7 +221,7 @@ export interface DealsTable {
   title: string;
   pipeline_id: string;
   stage_id: string;
-  amount: Generated<Numeric>;
+  amount: NumericWithDefault;
   currency: Generated<string>;
   probability: number | null;
   expected_close_date: ColumnType<Date | null, string | Date | null, string | Date | null>;
@@ -230,7 +233,7 @@ export interface DealsTable {
   lost_reason: string | null;
   closed_at: Timestamp | null;
   stage_entered_at: Generated<Date>;
-  custom: Generated<Json>;
+  custom: JsonWithDefault;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -310,7 +313,7 @@ export interface CustomFieldsTable {
   key: string;
   label: string;
   type: string;
-  options: Generated<Json>;
+  options: JsonWithDefault;
   position: Generated<number>;
 }
 

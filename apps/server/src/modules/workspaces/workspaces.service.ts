@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { hashPassword } from '../auth/secrets';
 import { createdFields, writeHistory } from '../history/record-history';
+import { createDefaultPipelines } from '../pipelines/pipelines.service';
 import { insertUser, toUser } from '../users/users.queries';
 
 export interface NewMember {
@@ -16,7 +17,7 @@ export interface NewMember {
   locale?: 'ru' | 'en';
 }
 
-/** A workspace with its role settings and its first owner, in one transaction. */
+/** A workspace with its role settings, its first owner and the default pipelines, in one transaction. */
 export async function createWorkspace(db: Kysely<DB>, name: string, owner: NewMember) {
   const passwordHash = await hashPassword(owner.password);
   return db.transaction().execute(async (trx) => {
@@ -49,6 +50,7 @@ export async function createWorkspace(db: Kysely<DB>, name: string, owner: NewMe
       action: 'create',
       changes: createdFields(toUser(user)),
     });
+    await createDefaultPipelines(trx, workspace.id);
     return { workspace, owner: user };
   });
 }
