@@ -10,6 +10,7 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  'stage_gate',
   'payload_too_large',
   'rate_limited',
   'internal',

@@ -4,6 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 
 export interface WorkspacesTable {
   id: Generated<string>;
@@ -73,7 +74,7 @@ export interface InvitationsTable {
   token_hash: string;
   invited_by: string;
   expires_at: Timestamp;
-  accepted_at: Timestamp | null;
+  accepted_at: NullableTimestamp;
   created_at: CreatedAt;
 }
 
@@ -86,9 +87,9 @@ export interface ApiTokensTable {
   token_hash: string;
   scopes: ApiScope[];
   created_at: CreatedAt;
-  last_used_at: Timestamp | null;
-  expires_at: Timestamp | null;
-  revoked_at: Timestamp | null;
+  last_used_at: NullableTimestamp;
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
 }
 
 export interface RecordHistoryTable {
@@ -117,12 +118,12 @@ export interface LeadsTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
-  deleted_at: Timestamp | null;
+  deleted_at: NullableTimestamp;
   channel: Generated<string | null>;
   utm: JsonWithDefault;
   refusal_reason: Generated<string | null>;
   custom: JsonWithDefault;
-  converted_at: Generated<Timestamp | null>;
+  converted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   contact_id: Generated<string | null>;
   company_id: Generated<string | null>;
   deal_id: Generated<string | null>;
@@ -146,7 +147,7 @@ interface Contactable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
-  deleted_at: Generated<Timestamp | null>;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   search: Generated<string>;
 }
 
@@ -231,13 +232,13 @@ export interface DealsTable {
   lead_id: string | null;
   source: string | null;
   lost_reason: string | null;
-  closed_at: Timestamp | null;
+  closed_at: NullableTimestamp;
   stage_entered_at: Generated<Date>;
   custom: JsonWithDefault;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
-  deleted_at: Generated<Timestamp | null>;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   search: Generated<string>;
 }
 
@@ -262,7 +263,7 @@ export interface DealStageHistoryTable {
   pipeline_id: string;
   stage_id: string;
   entered_at: CreatedAt;
-  exited_at: Timestamp | null;
+  exited_at: NullableTimestamp;
   actor_id: string | null;
   override_comment: string | null;
 }
@@ -291,19 +292,19 @@ export interface TasksTable {
   title: string;
   description: string | null;
   assignee_id: string;
-  due_at: Timestamp | null;
-  remind_at: Timestamp | null;
-  reminded_at: Timestamp | null;
+  due_at: NullableTimestamp;
+  remind_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
   priority: Generated<'low' | 'normal' | 'high'>;
   recurrence: Json | null;
   status: Generated<'open' | 'done'>;
-  done_at: Timestamp | null;
+  done_at: NullableTimestamp;
   entity: string | null;
   record_id: string | null;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
-  deleted_at: Generated<Timestamp | null>;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CustomFieldsTable {

@@ -22,6 +22,7 @@ const statusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  stage_gate: 422,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,

@@ -6,6 +6,7 @@ import { actorOf } from '../../http/authenticate';
 import { forbidden, notFound } from '../../http/errors';
 import { type App, errorResponses } from '../../http/route-types';
 import { type Actor, requireAdmin } from '../access/actor';
+import { findDeal } from '../deals/deals.queries';
 import { findLead } from '../leads/leads.queries';
 import { listHistory } from './history.queries';
 
@@ -22,6 +23,15 @@ async function requireRecordAccess(
   if (entity === 'lead') {
     if (!(await findLead(db, actor, id))) throw notFound('Lead');
     return;
+  }
+  if (entity === 'deal') {
+    if (!(await findDeal(db, actor, id))) throw notFound('Deal');
+    return;
+  }
+  if (entity === 'pipeline') {
+    const pipeline = await db.selectFrom('pipelines').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
+    // A deleted pipeline's history stays readable to admins; everyone may read a live one's.
+    if (pipeline) return;
   }
   if (entity === 'user' && id === actor.userId) return;
   try {

@@ -1,0 +1,201 @@
+import type { Deal } from '@voronka/domain';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB, DealsTable } from '../../db/schema';
+import { type CursorPosition, decodeCursor, encodeCursor } from '../../http/cursor';
+import type { Actor } from '../access/actor';
+import { visibleTo } from '../access/visibility';
+
+type DealRow = Selectable<DealsTable> & { no_next_step: boolean };
+
+export function toDeal(row: DealRow): Deal {
+  return {
+    id: row.id,
+    title: row.title,
+    pipelineId: row.pipeline_id,
+    stageId: row.stage_id,
+    amount: Number(row.amount),
+    currency: row.currency,
+    probability: row.probability,
+    expectedCloseDate: row.expected_close_date ? formatDate(row.expected_close_date) : null,
+    responsibleId: row.responsible_id,
+    contactId: row.contact_id,
+    companyId: row.company_id,
+    leadId: row.lead_id,
+    source: row.source,
+    lostReason: row.lost_reason,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    stageEnteredAt: row.stage_entered_at.toISOString(),
+    custom: (row.custom ?? {}) as Record<string, unknown>,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    noNextStep: row.no_next_step,
+  };
+}
+
+/** A date column comes back as a local-midnight Date; print it as the calendar date it is. */
+function formatDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Live deals the actor may see, with the "no next step" flag: open and without an open task. */
+export function visibleDeals(db: Kysely<DB>, actor: Actor) {
+  return db
+    .selectFrom('deals')
+    .where('deals.workspace_id', '=', actor.workspaceId)
+    .where('deals.deleted_at', 'is', null)
+    .where(visibleTo(actor, 'deals.responsible_id'))
+    .selectAll('deals')
+    .select(
+      sql<boolean>`deals.closed_at is null and not exists (
+        select 1 from tasks t
+        where t.workspace_id = deals.workspace_id and t.entity = 'deal' and t.record_id = deals.id
+          and t.status = 'open' and t.deleted_at is null
+      )`.as('no_next_step'),
+    );
+}
+
+export async function findDeal(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<DealRow | undefined> {
+  const query = visibleDeals(db, actor).where('deals.id', '=', id);
+  return (lock ? query.forUpdate('deals') : query).executeTakeFirst();
+}
+
+export const dealSorts = {
+  updatedAt: 'updated_at',
+  createdAt: 'created_at',
+  amount: 'amount',
+  title: 'title',
+} as const;
+export type DealSort = keyof typeof dealSorts;
+
+export interface DealFilter {
+  pipelineId?: string;
+  stageId?: string;
+  responsibleId?: string;
+  companyId?: string;
+  contactId?: string;
+  q?: string;
+  minAmount?: number;
+  maxAmount?: number;
+  open?: boolean;
+  noNextStep?: boolean;
+}
+
+export interface DealPageOptions {
+  filter: DealFilter;
+  sort: DealSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+}
+
+function sortValue(row: DealRow, sort: DealSort): string | number {
+  if (sort === 'amount') return Number(row.amount);
+  if (sort === 'title') return row.title;
+  return (sort === 'createdAt' ? row.created_at : row.updated_at).toISOString();
+}
+
+/** One page of deals by filter and sort; `nextCursor` is null on the last page. */
+export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageOptions) {
+  const { filter, sort, order, limit } = options;
+  const column = sql.ref(`deals.${dealSorts[sort]}`);
+  let query = visibleDeals(db, actor);
+  if (filter.pipelineId) query = query.where('deals.pipeline_id', '=', filter.pipelineId);
+  if (filter.stageId) query = query.where('deals.stage_id', '=', filter.stageId);
+  if (filter.responsibleId) query = query.where('deals.responsible_id', '=', filter.responsibleId);
+  if (filter.companyId) query = query.where('deals.company_id', '=', filter.companyId);
+  if (filter.contactId) query = query.where('deals.contact_id', '=', filter.contactId);
+  if (filter.minAmount !== undefined) query = query.where('deals.amount', '>=', String(filter.minAmount));
+  if (filter.maxAmount !== undefined) query = query.where('deals.amount', '<=', String(filter.maxAmount));
+  if (filter.open !== undefined) query = query.where('deals.closed_at', filter.open ? 'is' : 'is not', null);
+  if (filter.q) query = query.where(sql<boolean>`deals.search @@ ${prefixQuery(filter.q)}`);
+  if (filter.noNextStep) {
+    query = query
+      .where('deals.closed_at', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('tasks as t')
+              .select(sql`1`.as('one'))
+              .whereRef('t.workspace_id', '=', 'deals.workspace_id')
+              .where('t.entity', '=', 'deal')
+              .whereRef('t.record_id', '=', 'deals.id')
+              .where('t.status', '=', 'open')
+              .where('t.deleted_at', 'is', null),
+          ),
+        ),
+      );
+  }
+  if (options.cursor) {
+    const after: CursorPosition = decodeCursor(options.cursor);
+    const comparison = order === 'desc' ? sql.raw('<') : sql.raw('>');
+    query = query.where(sql<boolean>`(${column}, deals.id) ${comparison} (${after.value}, ${after.id})`);
+  }
+  const rows = await query
+    .orderBy(column, order)
+    .orderBy('deals.id', order)
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toDeal),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ value: sortValue(last, sort), id: last.id }) : null,
+  };
+}
+
+/**
+ * A full-text query from what a person typed: every word must match, the last one as a prefix, with
+ * Russian stemming ("сделк" finds "сделки").
+ */
+export function prefixQuery(text: string) {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  if (words.length === 0) return sql`to_tsquery('simple', '')`;
+  const terms = words.map((word, i) => (i === words.length - 1 ? `${word}:*` : word)).join(' & ');
+  return sql`to_tsquery('russian', ${terms})`;
+}
+
+/** The kanban: per stage, the count and sum of all visible deals, and the most recently touched few. */
+export async function boardOf(
+  db: Kysely<DB>,
+  actor: Actor,
+  pipelineId: string,
+  stageIds: readonly string[],
+  perStage: number,
+) {
+  const totals = db
+    .selectFrom('deals')
+    .where('deals.workspace_id', '=', actor.workspaceId)
+    .where('deals.deleted_at', 'is', null)
+    .where('deals.pipeline_id', '=', pipelineId)
+    .where(visibleTo(actor, 'deals.responsible_id'))
+    .select([
+      'deals.stage_id',
+      (eb) => eb.fn.countAll<string>().as('count'),
+      (eb) => eb.fn.sum<string>('deals.amount').as('sum'),
+    ])
+    .groupBy('deals.stage_id')
+    .execute();
+  // One small indexed query per column (deals_board) rather than ranking every deal of the pipeline.
+  const columns = stageIds.map((stageId) =>
+    visibleDeals(db, actor)
+      .where('deals.pipeline_id', '=', pipelineId)
+      .where('deals.stage_id', '=', stageId)
+      .orderBy('deals.updated_at', 'desc')
+      .orderBy('deals.id', 'desc')
+      .limit(perStage)
+      .execute(),
+  );
+  const [sums, ...deals] = await Promise.all([totals, ...columns]);
+  return { totals: sums, columns: deals };
+}

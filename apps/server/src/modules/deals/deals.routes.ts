@@ -1,0 +1,224 @@
+import {
+  CreateDealBody,
+  Deal,
+  DealProduct,
+  ErrorBody,
+  IdParams,
+  LoseDealBody,
+  MoveDealBody,
+  Ok,
+  UpdateDealBody,
+  WinDealBody,
+} from '@voronka/domain';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { actorOf } from '../../http/authenticate';
+import { notFound } from '../../http/errors';
+import { type App, errorResponses } from '../../http/route-types';
+import { boardOf, dealSorts, findDeal, listDeals, toDeal } from './deals.queries';
+import {
+  createDeal,
+  deleteDeal,
+  getDeal,
+  listProducts,
+  loseDeal,
+  moveDeal,
+  stageTimeline,
+  updateDeal,
+  winDeal,
+} from './deals.service';
+
+const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const ListQuery = z.strictObject({
+  pipelineId: z.uuid().optional(),
+  stageId: z.uuid().optional(),
+  responsibleId: z.uuid().optional(),
+  companyId: z.uuid().optional(),
+  contactId: z.uuid().optional(),
+  q: z.string().trim().max(200).optional(),
+  minAmount: z.coerce.number().min(0).optional(),
+  maxAmount: z.coerce.number().min(0).optional(),
+  open: booleanQuery.optional(),
+  noNextStep: booleanQuery.optional(),
+  sort: z.enum(Object.keys(dealSorts) as [keyof typeof dealSorts]).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+const BoardQuery = z.strictObject({
+  pipelineId: z.uuid(),
+  perStage: z.coerce.number().int().min(1).max(200).default(30),
+});
+const Board = z.object({
+  pipelineId: z.uuid(),
+  columns: z.array(
+    z.object({ stageId: z.uuid(), count: z.number().int(), sum: z.number(), deals: z.array(Deal) }),
+  ),
+});
+const StageVisit = z.object({
+  stageId: z.uuid(),
+  stageName: z.string(),
+  enteredAt: z.string(),
+  exitedAt: z.string().nullable(),
+  actorId: z.uuid().nullable(),
+  overrideComment: z.string().nullable(),
+});
+const gateResponses = { ...errorResponses, 422: ErrorBody };
+
+export function registerDealRoutes(app: App, db: Kysely<DB>): void {
+  app.get('/api/deals', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Deals the caller may see: filters, sort and cursor pagination',
+      querystring: ListQuery,
+      response: {
+        200: z.object({ items: z.array(Deal), nextCursor: z.string().nullable() }),
+        ...errorResponses,
+      },
+    },
+    handler: async (request) => {
+      const { sort, order, limit, cursor, ...filter } = request.query;
+      return listDeals(db, actorOf(request), { filter, sort, order, limit, cursor });
+    },
+  });
+
+  app.get('/api/deals/board', {
+    schema: {
+      tags: ['crm'],
+      summary: 'The kanban of one pipeline: count, sum and the latest deals per stage',
+      querystring: BoardQuery,
+      response: { 200: Board, ...errorResponses },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      const { pipelineId, perStage } = request.query;
+      const stages = await db
+        .selectFrom('stages')
+        .select('id')
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('pipeline_id', '=', pipelineId)
+        .orderBy('position')
+        .execute();
+      if (stages.length === 0) throw notFound('Pipeline');
+      const stageIds = stages.map((stage) => stage.id);
+      const { totals, columns } = await boardOf(db, actor, pipelineId, stageIds, perStage);
+      return {
+        pipelineId,
+        columns: stageIds.map((stageId, i) => {
+          const total = totals.find((row) => row.stage_id === stageId);
+          return {
+            stageId,
+            count: Number(total?.count ?? 0),
+            sum: Number(total?.sum ?? 0),
+            deals: (columns[i] ?? []).map(toDeal),
+          };
+        }),
+      };
+    },
+  });
+
+  app.post('/api/deals', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Create a deal (first open stage of the first sales pipeline unless given)',
+      body: CreateDealBody,
+      response: { 200: Deal, ...errorResponses },
+    },
+    handler: async (request) => createDeal(db, actorOf(request), request.body),
+  });
+
+  app.get('/api/deals/:id', {
+    schema: {
+      tags: ['crm'],
+      summary: 'One deal',
+      params: IdParams,
+      response: { 200: Deal, ...errorResponses },
+    },
+    handler: async (request) => getDeal(db, actorOf(request), request.params.id),
+  });
+
+  app.patch('/api/deals/:id', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Change a deal’s fields or product lines',
+      params: IdParams,
+      body: UpdateDealBody,
+      response: { 200: Deal, ...errorResponses },
+    },
+    handler: async (request) => updateDeal(db, actorOf(request), request.params.id, request.body),
+  });
+
+  app.delete('/api/deals/:id', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Delete a deal (kept for audit)',
+      params: IdParams,
+      response: { 200: Ok, ...errorResponses },
+    },
+    handler: async (request) => {
+      await deleteDeal(db, actorOf(request), request.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  app.post('/api/deals/:id/move', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Move through the stage gate; 422 stage_gate names each missing output',
+      params: IdParams,
+      body: MoveDealBody,
+      response: { 200: Deal, ...gateResponses },
+    },
+    handler: async (request) => moveDeal(db, actorOf(request), request.params.id, request.body),
+  });
+
+  app.post('/api/deals/:id/win', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Close as won (needs every remaining stage output)',
+      params: IdParams,
+      body: WinDealBody,
+      response: { 200: Deal, ...gateResponses },
+    },
+    handler: async (request) =>
+      winDeal(db, actorOf(request), request.params.id, request.body.overrideComment),
+  });
+
+  app.post('/api/deals/:id/lose', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Close as lost with a reason',
+      params: IdParams,
+      body: LoseDealBody,
+      response: { 200: Deal, ...gateResponses },
+    },
+    handler: async (request) => loseDeal(db, actorOf(request), request.params.id, request.body.reason),
+  });
+
+  app.get('/api/deals/:id/products', {
+    schema: {
+      tags: ['crm'],
+      summary: 'A deal’s product lines with totals and VAT',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(DealProduct) }), ...errorResponses },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      if (!(await findDeal(db, actor, request.params.id))) throw notFound('Deal');
+      return { items: await listProducts(db, actor.workspaceId, request.params.id) };
+    },
+  });
+
+  app.get('/api/deals/:id/stages', {
+    schema: {
+      tags: ['crm'],
+      summary: 'When the deal entered and left each stage',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(StageVisit) }), ...errorResponses },
+    },
+    handler: async (request) => ({ items: await stageTimeline(db, actorOf(request), request.params.id) }),
+  });
+}

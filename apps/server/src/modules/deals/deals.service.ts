@@ -1,0 +1,445 @@
+import type { Deal, Stage } from '@voronka/domain';
+import {
+  type CreateDealBody,
+  canOverrideGate,
+  checkStageMove,
+  diffRecords,
+  type MissingRequirement,
+  type UpdateDealBody,
+} from '@voronka/domain';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { AppError, invalid, notFound } from '../../http/errors';
+import type { Actor } from '../access/actor';
+import { publish } from '../events/event-bus';
+import { createdFields, writeHistory } from '../history/record-history';
+import { toStage } from '../pipelines/pipelines.queries';
+import { listProducts, replaceProducts } from './deal-products';
+import { findDeal, toDeal } from './deals.queries';
+
+type Trx = Kysely<DB>;
+
+async function stagesOf(trx: Trx, workspaceId: string, pipelineId: string): Promise<Stage[]> {
+  const rows = await trx
+    .selectFrom('stages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('pipeline_id', '=', pipelineId)
+    .orderBy('position')
+    .execute();
+  return rows.map(toStage);
+}
+
+async function requireLinks(
+  trx: Trx,
+  actor: Actor,
+  links: { responsibleId?: string | null; companyId?: string | null; contactId?: string | null },
+): Promise<void> {
+  const ws = actor.workspaceId;
+  if (links.responsibleId) {
+    const user = await trx
+      .selectFrom('users')
+      .select('active')
+      .where('workspace_id', '=', ws)
+      .where('id', '=', links.responsibleId)
+      .executeTakeFirst();
+    if (!user?.active) throw invalid('body.responsibleId', 'No such active user in this workspace');
+  }
+  if (links.companyId) {
+    const company = await trx
+      .selectFrom('companies')
+      .select('id')
+      .where('workspace_id', '=', ws)
+      .where('id', '=', links.companyId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!company) throw invalid('body.companyId', 'No such company');
+  }
+  if (links.contactId) {
+    const contact = await trx
+      .selectFrom('contacts')
+      .select('id')
+      .where('workspace_id', '=', ws)
+      .where('id', '=', links.contactId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!contact) throw invalid('body.contactId', 'No such contact');
+  }
+}
+
+async function announce(
+  trx: Trx,
+  actor: Actor,
+  deal: { id: string; responsible_id: string | null },
+  action: 'create' | 'update' | 'delete',
+): Promise<void> {
+  await publish(trx, {
+    workspaceId: actor.workspaceId,
+    responsibleId: deal.responsible_id,
+    event: { type: 'record.changed', entity: 'deal', recordId: deal.id, action, actorId: actor.userId },
+  });
+}
+
+/** Reloads a deal inside the transaction in its API shape. */
+async function reload(trx: Trx, actor: Actor, id: string): Promise<Deal> {
+  const row = await findDeal(trx, actor, id);
+  if (!row) throw notFound('Deal');
+  return toDeal(row);
+}
+
+export async function getDeal(db: Kysely<DB>, actor: Actor, id: string): Promise<Deal> {
+  return reload(db, actor, id);
+}
+
+export async function createDeal(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.output<typeof CreateDealBody>,
+): Promise<Deal> {
+  if (input.products && input.amount !== undefined)
+    throw invalid('body.amount', 'With product lines the amount is their total; leave it out');
+  return db.transaction().execute(async (trx) => {
+    const pipeline = input.pipelineId
+      ? await trx
+          .selectFrom('pipelines')
+          .select('id')
+          .where('workspace_id', '=', actor.workspaceId)
+          .where('id', '=', input.pipelineId)
+          .executeTakeFirst()
+      : await trx
+          .selectFrom('pipelines')
+          .select('id')
+          .where('workspace_id', '=', actor.workspaceId)
+          .where('kind', '=', 'sales')
+          .orderBy('position')
+          .executeTakeFirst();
+    if (!pipeline) throw invalid('body.pipelineId', 'No such pipeline');
+    const stages = await stagesOf(trx, actor.workspaceId, pipeline.id);
+    const stage = input.stageId
+      ? stages.find((s) => s.id === input.stageId)
+      : stages.find((s) => s.kind === 'open');
+    if (!stage) throw invalid('body.stageId', 'No such stage in this pipeline');
+    if (stage.kind !== 'open') throw invalid('body.stageId', 'A new deal starts in an open stage');
+    const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
+    await requireLinks(trx, actor, { responsibleId, companyId: input.companyId, contactId: input.contactId });
+    const row = await trx
+      .insertInto('deals')
+      .values({
+        workspace_id: actor.workspaceId,
+        title: input.title,
+        pipeline_id: pipeline.id,
+        stage_id: stage.id,
+        amount: input.amount ?? 0,
+        currency: input.currency,
+        probability: input.probability ?? stage.probability,
+        expected_close_date: input.expectedCloseDate,
+        responsible_id: responsibleId,
+        contact_id: input.contactId,
+        company_id: input.companyId,
+        lead_id: null,
+        source: input.source,
+        lost_reason: null,
+        closed_at: null,
+        custom: JSON.stringify(input.custom),
+        created_by: actor.userId,
+      })
+      .returning(['id', 'responsible_id'])
+      .executeTakeFirstOrThrow();
+    if (input.products) {
+      const amount = await replaceProducts(trx, actor.workspaceId, row.id, input.products);
+      await trx.updateTable('deals').set({ amount }).where('id', '=', row.id).execute();
+    }
+    await trx
+      .insertInto('deal_stage_history')
+      .values({
+        workspace_id: actor.workspaceId,
+        deal_id: row.id,
+        pipeline_id: pipeline.id,
+        stage_id: stage.id,
+        actor_id: actor.userId,
+        exited_at: null,
+        override_comment: null,
+      })
+      .execute();
+    const deal = await reload(trx, actor, row.id);
+    const { noNextStep: _, stageEnteredAt: __, ...fields } = deal;
+    await writeHistory(trx, {
+      workspaceId: actor.workspaceId,
+      entity: 'deal',
+      recordId: deal.id,
+      actorId: actor.userId,
+      action: 'create',
+      changes: createdFields(fields),
+    });
+    await announce(trx, actor, row, 'create');
+    return deal;
+  });
+}
+
+const historyShape = ({ noNextStep: _, stageEnteredAt: __, updatedAt: ___, ...deal }: Deal) => deal;
+
+export async function updateDeal(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof UpdateDealBody>,
+): Promise<Deal> {
+  return db.transaction().execute(async (trx) => {
+    const current = await findDeal(trx, actor, id, true);
+    if (!current) throw notFound('Deal');
+    await requireLinks(trx, actor, input);
+    let amount = input.amount;
+    if (input.products) {
+      if (input.amount !== undefined)
+        throw invalid('body.amount', 'With product lines the amount is their total; leave it out');
+      amount = await replaceProducts(trx, actor.workspaceId, id, input.products);
+    } else if (input.amount !== undefined && (await listProducts(trx, actor.workspaceId, id)).length > 0) {
+      throw invalid('body.amount', 'This deal’s amount is the total of its product lines; change the lines');
+    }
+    await trx
+      .updateTable('deals')
+      .set({
+        title: input.title,
+        amount,
+        currency: input.currency,
+        probability: input.probability,
+        expected_close_date: input.expectedCloseDate,
+        responsible_id: input.responsibleId,
+        contact_id: input.contactId,
+        company_id: input.companyId,
+        source: input.source,
+        custom: input.custom === undefined ? undefined : JSON.stringify(input.custom),
+        updated_at: new Date(),
+      })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
+    const deal = await reload(trx, actor, id);
+    const changes = diffRecords(historyShape(toDeal(current)), historyShape(deal));
+    if (input.products)
+      changes.push({
+        field: 'products',
+        oldValue: null,
+        newValue: input.products.map((p) => `${p.name} × ${p.quantity}`),
+      });
+    await writeHistory(trx, {
+      workspaceId: actor.workspaceId,
+      entity: 'deal',
+      recordId: id,
+      actorId: actor.userId,
+      action: 'update',
+      changes,
+    });
+    if (changes.length > 0) await announce(trx, actor, current, 'update');
+    return deal;
+  });
+}
+
+export class GateClosed extends AppError {
+  constructor(missing: MissingRequirement[]) {
+    const list = missing.map((item) => `${item.label} (${item.stageName})`).join(', ');
+    super('stage_gate', `The deal cannot move on until these are done: ${list}`, { missing });
+  }
+}
+
+/** The user to hand a deal to on entering a stage: the active person with that function who has the fewest open deals. */
+async function handoffTarget(
+  trx: Trx,
+  actor: Actor,
+  stage: Stage,
+  currentResponsible: string | null,
+): Promise<string | null> {
+  if (!stage.handoffFunction) return null;
+  const candidates = await trx
+    .selectFrom('users as u')
+    .leftJoin('deals as d', (join) =>
+      join
+        .onRef('d.responsible_id', '=', 'u.id')
+        .on('d.closed_at', 'is', null)
+        .on('d.deleted_at', 'is', null),
+    )
+    .select(['u.id', (eb) => eb.fn.count<string>('d.id').as('open')])
+    .where('u.workspace_id', '=', actor.workspaceId)
+    .where('u.active', '=', true)
+    .where('u.function', '=', stage.handoffFunction)
+    .groupBy('u.id')
+    .orderBy('open')
+    .orderBy('u.id')
+    .execute();
+  if (candidates.length === 0 || candidates.some((c) => c.id === currentResponsible)) return null;
+  return candidates[0]?.id ?? null;
+}
+
+export interface MoveOptions {
+  stageId: string;
+  overrideComment?: string;
+  lostReason?: string;
+}
+
+/**
+ * Moves a deal to another stage of its pipeline through the stage gate: refused with every missing
+ * output named, unless a head of sales overrides with a comment that is kept in the history.
+ */
+export async function moveDeal(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  options: MoveOptions,
+): Promise<Deal> {
+  return db.transaction().execute(async (trx) => {
+    const current = await findDeal(trx, actor, id, true);
+    if (!current) throw notFound('Deal');
+    const stages = await stagesOf(trx, actor.workspaceId, current.pipeline_id);
+    const target = stages.find((stage) => stage.id === options.stageId);
+    if (!target) throw invalid('body.stageId', 'No such stage in this deal’s pipeline');
+    if (target.id === current.stage_id) return toDeal(current);
+    const productCount = (await listProducts(trx, actor.workspaceId, id)).length;
+    const custom = (current.custom ?? {}) as Record<string, unknown>;
+    const values: Record<string, unknown> = {
+      amount: Number(current.amount) > 0 ? Number(current.amount) : null,
+      expectedCloseDate: current.expected_close_date,
+      companyId: current.company_id,
+      contactId: current.contact_id,
+      probability: current.probability,
+      source: current.source,
+      products: productCount > 0 ? productCount : null,
+      lostReason: options.lostReason ?? null,
+      ...Object.fromEntries(Object.entries(custom).map(([key, value]) => [`custom.${key}`, value])),
+    };
+    const gate = checkStageMove(stages, current.stage_id, target.id, values);
+    const overriding = !gate.allowed;
+    if (!gate.allowed) {
+      const reasonMissing = gate.missing.some((item) => item.field === 'lostReason');
+      if (reasonMissing || !options.overrideComment || !canOverrideGate(actor.role))
+        throw new GateClosed(gate.missing);
+    }
+    const now = new Date();
+    const handoff = await handoffTarget(trx, actor, target, current.responsible_id);
+    await trx
+      .updateTable('deal_stage_history')
+      .set({ exited_at: now })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('deal_id', '=', id)
+      .where('exited_at', 'is', null)
+      .execute();
+    await trx
+      .insertInto('deal_stage_history')
+      .values({
+        workspace_id: actor.workspaceId,
+        deal_id: id,
+        pipeline_id: current.pipeline_id,
+        stage_id: target.id,
+        actor_id: actor.userId,
+        exited_at: null,
+        override_comment: overriding ? (options.overrideComment ?? null) : null,
+      })
+      .execute();
+    await trx
+      .updateTable('deals')
+      .set({
+        stage_id: target.id,
+        stage_entered_at: now,
+        probability: target.probability,
+        closed_at: target.kind === 'open' ? null : now,
+        lost_reason: target.kind === 'lost' ? (options.lostReason ?? null) : null,
+        responsible_id: handoff ?? current.responsible_id,
+        updated_at: now,
+      })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
+    // After a hand-off the deal may belong to someone the mover cannot see; the mover still gets the result.
+    const deal = await reload(trx, { ...actor, visibility: 'all' }, id);
+    const changes = diffRecords(historyShape(toDeal(current)), historyShape(deal));
+    if (overriding && !gate.allowed) {
+      changes.push({
+        field: 'gateOverride',
+        oldValue: gate.missing.map((item) => item.label),
+        newValue: options.overrideComment,
+      });
+    }
+    await writeHistory(trx, {
+      workspaceId: actor.workspaceId,
+      entity: 'deal',
+      recordId: id,
+      actorId: actor.userId,
+      action: 'update',
+      changes,
+    });
+    await announce(trx, actor, { id, responsible_id: deal.responsibleId }, 'update');
+    return deal;
+  });
+}
+
+async function closingStage(db: Kysely<DB>, actor: Actor, id: string, kind: 'won' | 'lost'): Promise<string> {
+  const deal = await findDeal(db, actor, id);
+  if (!deal) throw notFound('Deal');
+  const stage = await db
+    .selectFrom('stages')
+    .select('id')
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('pipeline_id', '=', deal.pipeline_id)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  if (!stage) throw new AppError('conflict', `This pipeline has no ${kind} stage`);
+  return stage.id;
+}
+
+export async function winDeal(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  overrideComment?: string,
+): Promise<Deal> {
+  return moveDeal(db, actor, id, { stageId: await closingStage(db, actor, id, 'won'), overrideComment });
+}
+
+export async function loseDeal(db: Kysely<DB>, actor: Actor, id: string, reason: string): Promise<Deal> {
+  return moveDeal(db, actor, id, { stageId: await closingStage(db, actor, id, 'lost'), lostReason: reason });
+}
+
+export async function deleteDeal(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await findDeal(trx, actor, id, true);
+    if (!current) throw notFound('Deal');
+    await trx
+      .updateTable('deals')
+      .set({ deleted_at: new Date() })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
+    await writeHistory(trx, {
+      workspaceId: actor.workspaceId,
+      entity: 'deal',
+      recordId: id,
+      actorId: actor.userId,
+      action: 'delete',
+      changes: [],
+    });
+    await announce(trx, actor, current, 'delete');
+  });
+}
+
+export async function stageTimeline(db: Kysely<DB>, actor: Actor, id: string) {
+  if (!(await findDeal(db, actor, id))) throw notFound('Deal');
+  const rows = await db
+    .selectFrom('deal_stage_history as h')
+    .innerJoin('stages as s', 's.id', 'h.stage_id')
+    .select(['h.stage_id', 's.name', 'h.entered_at', 'h.exited_at', 'h.actor_id', 'h.override_comment'])
+    .where('h.workspace_id', '=', actor.workspaceId)
+    .where('h.deal_id', '=', id)
+    .orderBy('h.entered_at')
+    .orderBy('h.id')
+    .execute();
+  return rows.map((row) => ({
+    stageId: row.stage_id,
+    stageName: row.name,
+    enteredAt: row.entered_at.toISOString(),
+    exitedAt: row.exited_at?.toISOString() ?? null,
+    actorId: row.actor_id,
+    overrideComment: row.override_comment,
+  }));
+}
+
+export { listProducts };
