@@ -14,14 +14,21 @@ describe('boundary schemas', () => {
     expect(result.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['colour'] });
   });
 
-  it('fill defaults for a minimal lead', () => {
-    expect(CreateLeadBody.parse({ title: '  Заявка  ' })).toEqual({
+  it('fill defaults for a minimal lead and normalise its phone', () => {
+    expect(CreateLeadBody.parse({ title: '  Заявка  ', phone: '8 (912) 345-67-89' })).toEqual({
       title: 'Заявка',
       contactName: null,
-      phone: null,
+      phone: '+79123456789',
       email: null,
       source: null,
+      channel: null,
+      utm: {},
       status: 'new',
     });
+  });
+
+  it('refuse an unreadable phone, quoting it', () => {
+    const result = CreateLeadBody.safeParse({ title: 'Заявка', phone: 'позвонить завтра' });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['phone'], message: '"позвонить завтра" is not a phone number' });
   });
 });

@@ -1,4 +1,4 @@
-import type { LeadStatus } from '@voronka/domain';
+import { type LeadStatus, normalizePhone } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import { createdFields, writeHistory } from '../modules/history/record-history';
 import { toLead } from '../modules/leads/leads.queries';
@@ -85,7 +85,7 @@ const demoLeads: {
     contact: 'Игорь Лебедев',
     phone: '+7 911 234-56-78',
     source: 'phone',
-    status: 'converted',
+    status: 'qualified_sql',
     owner: 4,
     daysAgo: 16,
   },
@@ -150,9 +150,10 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
         workspace_id: workspace.id,
         title: lead.title,
         contact_name: lead.contact,
-        phone: lead.phone,
+        phone: normalizePhone(lead.phone),
         source: lead.source,
         status: lead.status,
+        refusal_reason: lead.status === 'refused' ? 'Дорого' : null,
         responsible_id: ids[lead.owner] ?? null,
         created_by: ids[1] ?? null,
         created_at: new Date(Date.now() - lead.daysAgo * day),

@@ -97,84 +97,92 @@ export async function createDeal(
   actor: Actor,
   input: z.output<typeof CreateDealBody>,
 ): Promise<Deal> {
+  return db.transaction().execute((trx) => insertDeal(trx, actor, input, null));
+}
+
+/** Creates a deal inside the caller's transaction, with its first stage visit, history and event. */
+export async function insertDeal(
+  trx: Trx,
+  actor: Actor,
+  input: z.output<typeof CreateDealBody>,
+  leadId: string | null,
+): Promise<Deal> {
   if (input.products && input.amount !== undefined)
     throw invalid('body.amount', 'With product lines the amount is their total; leave it out');
-  return db.transaction().execute(async (trx) => {
-    const pipeline = input.pipelineId
-      ? await trx
-          .selectFrom('pipelines')
-          .select('id')
-          .where('workspace_id', '=', actor.workspaceId)
-          .where('id', '=', input.pipelineId)
-          .executeTakeFirst()
-      : await trx
-          .selectFrom('pipelines')
-          .select('id')
-          .where('workspace_id', '=', actor.workspaceId)
-          .where('kind', '=', 'sales')
-          .orderBy('position')
-          .executeTakeFirst();
-    if (!pipeline) throw invalid('body.pipelineId', 'No such pipeline');
-    const stages = await stagesOf(trx, actor.workspaceId, pipeline.id);
-    const stage = input.stageId
-      ? stages.find((s) => s.id === input.stageId)
-      : stages.find((s) => s.kind === 'open');
-    if (!stage) throw invalid('body.stageId', 'No such stage in this pipeline');
-    if (stage.kind !== 'open') throw invalid('body.stageId', 'A new deal starts in an open stage');
-    const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
-    await requireLinks(trx, actor, { responsibleId, companyId: input.companyId, contactId: input.contactId });
-    const row = await trx
-      .insertInto('deals')
-      .values({
-        workspace_id: actor.workspaceId,
-        title: input.title,
-        pipeline_id: pipeline.id,
-        stage_id: stage.id,
-        amount: input.amount ?? 0,
-        currency: input.currency,
-        probability: input.probability ?? stage.probability,
-        expected_close_date: input.expectedCloseDate,
-        responsible_id: responsibleId,
-        contact_id: input.contactId,
-        company_id: input.companyId,
-        lead_id: null,
-        source: input.source,
-        lost_reason: null,
-        closed_at: null,
-        custom: JSON.stringify(input.custom),
-        created_by: actor.userId,
-      })
-      .returning(['id', 'responsible_id'])
-      .executeTakeFirstOrThrow();
-    if (input.products) {
-      const amount = await replaceProducts(trx, actor.workspaceId, row.id, input.products);
-      await trx.updateTable('deals').set({ amount }).where('id', '=', row.id).execute();
-    }
-    await trx
-      .insertInto('deal_stage_history')
-      .values({
-        workspace_id: actor.workspaceId,
-        deal_id: row.id,
-        pipeline_id: pipeline.id,
-        stage_id: stage.id,
-        actor_id: actor.userId,
-        exited_at: null,
-        override_comment: null,
-      })
-      .execute();
-    const deal = await reload(trx, actor, row.id);
-    const { noNextStep: _, stageEnteredAt: __, ...fields } = deal;
-    await writeHistory(trx, {
-      workspaceId: actor.workspaceId,
-      entity: 'deal',
-      recordId: deal.id,
-      actorId: actor.userId,
-      action: 'create',
-      changes: createdFields(fields),
-    });
-    await announce(trx, actor, row, 'create');
-    return deal;
+  const pipeline = input.pipelineId
+    ? await trx
+        .selectFrom('pipelines')
+        .select('id')
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('id', '=', input.pipelineId)
+        .executeTakeFirst()
+    : await trx
+        .selectFrom('pipelines')
+        .select('id')
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('kind', '=', 'sales')
+        .orderBy('position')
+        .executeTakeFirst();
+  if (!pipeline) throw invalid('body.pipelineId', 'No such pipeline');
+  const stages = await stagesOf(trx, actor.workspaceId, pipeline.id);
+  const stage = input.stageId
+    ? stages.find((s) => s.id === input.stageId)
+    : stages.find((s) => s.kind === 'open');
+  if (!stage) throw invalid('body.stageId', 'No such stage in this pipeline');
+  if (stage.kind !== 'open') throw invalid('body.stageId', 'A new deal starts in an open stage');
+  const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
+  await requireLinks(trx, actor, { responsibleId, companyId: input.companyId, contactId: input.contactId });
+  const row = await trx
+    .insertInto('deals')
+    .values({
+      workspace_id: actor.workspaceId,
+      title: input.title,
+      pipeline_id: pipeline.id,
+      stage_id: stage.id,
+      amount: input.amount ?? 0,
+      currency: input.currency,
+      probability: input.probability ?? stage.probability,
+      expected_close_date: input.expectedCloseDate,
+      responsible_id: responsibleId,
+      contact_id: input.contactId,
+      company_id: input.companyId,
+      lead_id: leadId,
+      source: input.source,
+      lost_reason: null,
+      closed_at: null,
+      custom: JSON.stringify(input.custom),
+      created_by: actor.userId,
+    })
+    .returning(['id', 'responsible_id'])
+    .executeTakeFirstOrThrow();
+  if (input.products) {
+    const amount = await replaceProducts(trx, actor.workspaceId, row.id, input.products);
+    await trx.updateTable('deals').set({ amount }).where('id', '=', row.id).execute();
+  }
+  await trx
+    .insertInto('deal_stage_history')
+    .values({
+      workspace_id: actor.workspaceId,
+      deal_id: row.id,
+      pipeline_id: pipeline.id,
+      stage_id: stage.id,
+      actor_id: actor.userId,
+      exited_at: null,
+      override_comment: null,
+    })
+    .execute();
+  const deal = await reload(trx, { ...actor, visibility: 'all' }, row.id);
+  const { noNextStep: _, stageEnteredAt: __, ...fields } = deal;
+  await writeHistory(trx, {
+    workspaceId: actor.workspaceId,
+    entity: 'deal',
+    recordId: deal.id,
+    actorId: actor.userId,
+    action: 'create',
+    changes: createdFields(fields),
   });
+  await announce(trx, actor, row, 'create');
+  return deal;
 }
 
 const historyShape = ({ noNextStep: _, stageEnteredAt: __, updatedAt: ___, ...deal }: Deal) => deal;

@@ -1,5 +1,5 @@
 import type { Lead } from '@voronka/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, LeadRow } from '../../db/schema';
 import type { Actor } from '../access/actor';
 import { visibleTo } from '../access/visibility';
@@ -12,8 +12,15 @@ export function toLead(row: LeadRow): Lead {
     phone: row.phone,
     email: row.email,
     source: row.source,
+    channel: row.channel,
+    utm: (row.utm ?? {}) as Lead['utm'],
     status: row.status,
+    refusalReason: row.refusal_reason,
     responsibleId: row.responsible_id,
+    contactId: row.contact_id,
+    companyId: row.company_id,
+    dealId: row.deal_id,
+    convertedAt: row.converted_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -28,13 +35,24 @@ export function visibleLeads(db: Kysely<DB>, actor: Actor) {
     .where(visibleTo(actor, 'leads.responsible_id'));
 }
 
-export function listLeads(db: Kysely<DB>, actor: Actor, options: { limit: number; status?: string }) {
+export function listLeads(db: Kysely<DB>, actor: Actor, options: { limit: number; status?: Lead['status'] }) {
   let query = visibleLeads(db, actor).selectAll();
-  if (options.status) query = query.where('status', '=', options.status as Lead['status']);
+  if (options.status) query = query.where('status', '=', options.status);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }
 
 export function findLead(db: Kysely<DB>, actor: Actor, id: string, lock = false) {
   const query = visibleLeads(db, actor).selectAll().where('id', '=', id);
   return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** The refusal reasons a role may pick: those listed for it, and those listed for nobody in particular. */
+export function refusalReasonsFor(db: Kysely<DB>, actor: Actor) {
+  return db
+    .selectFrom('refusal_reasons')
+    .select(['id', 'name', 'roles'])
+    .where('workspace_id', '=', actor.workspaceId)
+    .where(sql<boolean>`cardinality(roles) = 0 or ${actor.role} = any(roles)`)
+    .orderBy('position')
+    .execute();
 }

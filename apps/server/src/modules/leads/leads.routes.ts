@@ -1,9 +1,21 @@
-import { CreateLeadBody, IdParams, Lead, LeadStatus, Ok, UpdateLeadBody } from '@voronka/domain';
+import {
+  ConvertedLead,
+  ConvertLeadBody,
+  CreateLeadBody,
+  IdParams,
+  Lead,
+  LeadStatus,
+  Ok,
+  RefusalReason,
+  UpdateLeadBody,
+} from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
 import { type App, errorResponses } from '../../http/route-types';
+import { convertLead } from './convert-lead';
+import { refusalReasonsFor } from './leads.queries';
 import { createLead, deleteLead, findLeads, getLead, updateLead } from './leads.service';
 
 const ListQuery = z.strictObject({
@@ -64,5 +76,25 @@ export function registerLeadRoutes(app: App, db: Kysely<DB>): void {
       await deleteLead(db, actorOf(request), request.params.id);
       return { ok: true as const };
     },
+  });
+
+  app.post('/api/leads/:id/convert', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Convert a lead into a contact, a company and a deal, keeping it linked',
+      params: IdParams,
+      body: ConvertLeadBody,
+      response: { 200: ConvertedLead, ...errorResponses },
+    },
+    handler: async (request) => convertLead(db, actorOf(request), request.params.id, request.body),
+  });
+
+  app.get('/api/refusal-reasons', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Refusal reasons the caller’s role may choose',
+      response: { 200: z.object({ items: z.array(RefusalReason) }), ...errorResponses },
+    },
+    handler: async (request) => ({ items: await refusalReasonsFor(db, actorOf(request)) }),
   });
 }

@@ -3,22 +3,37 @@ import { diffRecords } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { invalid, notFound } from '../../http/errors';
+import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { publish } from '../events/event-bus';
 import { createdFields, writeHistory } from '../history/record-history';
 import { findUser } from '../users/users.queries';
-import { findLead, listLeads, toLead } from './leads.queries';
+import { findLead, listLeads, refusalReasonsFor, toLead } from './leads.queries';
 
-async function requireResponsible(db: Kysely<DB>, actor: Actor, userId: string): Promise<void> {
+type Trx = Kysely<DB>;
+
+async function requireResponsible(db: Trx, actor: Actor, userId: string): Promise<void> {
   const user = await findUser(db, actor.workspaceId, userId);
   if (!user?.active) throw invalid('body.responsibleId', 'No such active user in this workspace');
+}
+
+export async function announceLead(
+  trx: Trx,
+  actor: Actor,
+  lead: { id: string; responsibleId: string | null },
+  action: 'create' | 'update' | 'delete',
+) {
+  await publish(trx, {
+    workspaceId: actor.workspaceId,
+    responsibleId: lead.responsibleId,
+    event: { type: 'record.changed', entity: 'lead', recordId: lead.id, action, actorId: actor.userId },
+  });
 }
 
 export async function findLeads(
   db: Kysely<DB>,
   actor: Actor,
-  options: { limit: number; status?: string },
+  options: { limit: number; status?: Lead['status'] },
 ): Promise<Lead[]> {
   return (await listLeads(db, actor, options)).map(toLead);
 }
@@ -47,6 +62,8 @@ export async function createLead(
         phone: input.phone,
         email: input.email,
         source: input.source,
+        channel: input.channel,
+        utm: JSON.stringify(input.utm),
         status: input.status,
         responsible_id: responsibleId,
         created_by: actor.userId,
@@ -62,19 +79,27 @@ export async function createLead(
       action: 'create',
       changes: createdFields(lead),
     });
-    await publish(trx, {
-      workspaceId: actor.workspaceId,
-      responsibleId: lead.responsibleId,
-      event: {
-        type: 'record.changed',
-        entity: 'lead',
-        recordId: lead.id,
-        action: 'create',
-        actorId: actor.userId,
-      },
-    });
+    await announceLead(trx, actor, lead, 'create');
     return lead;
   });
+}
+
+/** A refusal needs a reason from the list the actor's role may use; leaving "refused" clears it. */
+async function refusalReason(
+  trx: Trx,
+  actor: Actor,
+  status: Lead['status'],
+  reason: string | null | undefined,
+  current: string | null,
+): Promise<string | null> {
+  if (status !== 'refused') return null;
+  const chosen = reason === undefined ? current : reason;
+  if (!chosen) throw invalid('body.refusalReason', 'Choose a refusal reason');
+  const allowed = await refusalReasonsFor(trx, actor);
+  if (allowed.length > 0 && !allowed.some((item) => item.name === chosen)) {
+    throw invalid('body.refusalReason', `"${chosen}" is not a refusal reason you can choose`);
+  }
+  return chosen;
 }
 
 export async function updateLead(
@@ -86,7 +111,14 @@ export async function updateLead(
   return db.transaction().execute(async (trx) => {
     const current = await findLead(trx, actor, id, true);
     if (!current) throw notFound('Lead');
+    if (current.status === 'converted')
+      throw new AppError(
+        'conflict',
+        'A converted lead is kept as it was; change its deal, contact or company',
+      );
     if (input.responsibleId) await requireResponsible(trx, actor, input.responsibleId);
+    const status = input.status ?? current.status;
+    const reason = await refusalReason(trx, actor, status, input.refusalReason, current.refusal_reason);
     const row = await trx
       .updateTable('leads')
       .set({
@@ -95,7 +127,10 @@ export async function updateLead(
         phone: input.phone,
         email: input.email,
         source: input.source,
+        channel: input.channel,
+        utm: input.utm === undefined ? undefined : JSON.stringify(input.utm),
         status: input.status,
+        refusal_reason: reason,
         responsible_id: input.responsibleId,
         updated_at: new Date(),
       })
@@ -113,19 +148,7 @@ export async function updateLead(
       action: 'update',
       changes,
     });
-    if (changes.length > 0) {
-      await publish(trx, {
-        workspaceId: actor.workspaceId,
-        responsibleId: lead.responsibleId,
-        event: {
-          type: 'record.changed',
-          entity: 'lead',
-          recordId: id,
-          action: 'update',
-          actorId: actor.userId,
-        },
-      });
-    }
+    if (changes.length > 0) await announceLead(trx, actor, lead, 'update');
     return lead;
   });
 }
@@ -149,16 +172,6 @@ export async function deleteLead(db: Kysely<DB>, actor: Actor, id: string): Prom
       action: 'delete',
       changes: [],
     });
-    await publish(trx, {
-      workspaceId: actor.workspaceId,
-      responsibleId: current.responsible_id,
-      event: {
-        type: 'record.changed',
-        entity: 'lead',
-        recordId: id,
-        action: 'delete',
-        actorId: actor.userId,
-      },
-    });
+    await announceLead(trx, actor, { id, responsibleId: current.responsible_id }, 'delete');
   });
 }

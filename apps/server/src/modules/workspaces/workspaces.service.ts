@@ -7,6 +7,16 @@ import { createdFields, writeHistory } from '../history/record-history';
 import { createDefaultPipelines } from '../pipelines/pipelines.service';
 import { insertUser, toUser } from '../users/users.queries';
 
+/** Everyone may refuse for the usual reasons; only those who police data quality may mark duplicates and spam. */
+const defaultRefusalReasons: { name: string; roles: Role[] }[] = [
+  { name: 'Дорого', roles: [] },
+  { name: 'Выбрали конкурента', roles: [] },
+  { name: 'Нет потребности', roles: [] },
+  { name: 'Не выходит на связь', roles: [] },
+  { name: 'Дубль', roles: ['owner', 'admin', 'head_of_sales', 'curator'] },
+  { name: 'Спам', roles: ['owner', 'admin', 'head_of_sales', 'curator'] },
+];
+
 export interface NewMember {
   email: string;
   password: string;
@@ -51,6 +61,10 @@ export async function createWorkspace(db: Kysely<DB>, name: string, owner: NewMe
       changes: createdFields(toUser(user)),
     });
     await createDefaultPipelines(trx, workspace.id);
+    await trx
+      .insertInto('refusal_reasons')
+      .values(defaultRefusalReasons.map((reason, position) => ({ workspace_id: workspace.id, name: reason.name, roles: reason.roles, position })))
+      .execute();
     return { workspace, owner: user };
   });
 }
