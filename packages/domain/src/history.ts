@@ -6,6 +6,7 @@ export const historyEntities = [
   'deal',
   'contact',
   'company',
+  'task',
   'pipeline',
   'user',
   'department',

@@ -1,3 +1,4 @@
+export * from './activities';
 export * from './auth';
 export * from './common';
 export * from './companies';
@@ -13,3 +14,4 @@ export * from './phone';
 export * from './pipelines';
 export * from './roles';
 export * from './stage-gates';
+export * from './tasks';

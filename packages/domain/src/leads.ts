@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { EmailInput, PhoneInput } from './companies';
 
-export const leadStatuses = ['new', 'in_work', 'qualified_mql', 'qualified_sql', 'converted', 'refused'] as const;
+export const leadStatuses = [
+  'new',
+  'in_work',
+  'qualified_mql',
+  'qualified_sql',
+  'converted',
+  'refused',
+] as const;
 export const LeadStatus = z.enum(leadStatuses);
 export type LeadStatus = z.infer<typeof LeadStatus>;
 
@@ -92,4 +99,6 @@ export const ConvertedLead = z
   .object({ lead: Lead, contactId: z.uuid(), companyId: z.uuid().nullable(), dealId: z.uuid() })
   .meta({ id: 'ConvertedLead' });
 
-export const RefusalReason = z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.string()) }).meta({ id: 'RefusalReason' });
+export const RefusalReason = z
+  .object({ id: z.uuid(), name: z.string(), roles: z.array(z.string()) })
+  .meta({ id: 'RefusalReason' });

@@ -29,6 +29,9 @@ describe('boundary schemas', () => {
 
   it('refuse an unreadable phone, quoting it', () => {
     const result = CreateLeadBody.safeParse({ title: 'Заявка', phone: 'позвонить завтра' });
-    expect(result.error?.issues[0]).toMatchObject({ path: ['phone'], message: '"позвонить завтра" is not a phone number' });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['phone'],
+      message: '"позвонить завтра" is not a phone number',
+    });
   });
 });

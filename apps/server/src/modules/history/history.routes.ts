@@ -6,8 +6,9 @@ import { actorOf } from '../../http/authenticate';
 import { forbidden, notFound } from '../../http/errors';
 import { type App, errorResponses } from '../../http/route-types';
 import { type Actor, requireAdmin } from '../access/actor';
-import { findDeal } from '../deals/deals.queries';
+import { findVisibleRecord } from '../access/records';
 import { findLead } from '../leads/leads.queries';
+import { findTask } from '../tasks/tasks.queries';
 import { listHistory } from './history.queries';
 
 const Params = z.strictObject({ entity: HistoryEntity, id: z.uuid() });
@@ -24,12 +25,21 @@ async function requireRecordAccess(
     if (!(await findLead(db, actor, id))) throw notFound('Lead');
     return;
   }
-  if (entity === 'deal') {
-    if (!(await findDeal(db, actor, id))) throw notFound('Deal');
+  if (entity === 'deal' || entity === 'contact' || entity === 'company') {
+    if (!(await findVisibleRecord(db, actor, entity, id))) throw notFound(entity);
+    return;
+  }
+  if (entity === 'task') {
+    if (!(await findTask(db, actor, id))) throw notFound('Task');
     return;
   }
   if (entity === 'pipeline') {
-    const pipeline = await db.selectFrom('pipelines').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
+    const pipeline = await db
+      .selectFrom('pipelines')
+      .select('id')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     // A deleted pipeline's history stays readable to admins; everyone may read a live one's.
     if (pipeline) return;
   }

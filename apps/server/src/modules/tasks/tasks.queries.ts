@@ -1,0 +1,75 @@
+import type { Recurrence, Task } from '@voronka/domain';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB, TasksTable } from '../../db/schema';
+import type { Actor } from '../access/actor';
+import { visibleTo } from '../access/visibility';
+
+export function toTask(row: Selectable<TasksTable>, now = new Date()): Task {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    assigneeId: row.assignee_id,
+    dueAt: row.due_at?.toISOString() ?? null,
+    remindAt: row.remind_at?.toISOString() ?? null,
+    priority: row.priority,
+    recurrence: (row.recurrence ?? null) as Recurrence | null,
+    status: row.status,
+    doneAt: row.done_at?.toISOString() ?? null,
+    entity: row.entity as Task['entity'],
+    recordId: row.record_id,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    overdue: row.status === 'open' && row.due_at !== null && row.due_at < now,
+  };
+}
+
+/** Tasks the actor may see: their own, the ones they set, and those of people whose records they see. */
+export function visibleTasks(db: Kysely<DB>, actor: Actor) {
+  return db
+    .selectFrom('tasks')
+    .where('tasks.workspace_id', '=', actor.workspaceId)
+    .where('tasks.deleted_at', 'is', null)
+    .where((eb) => eb.or([visibleTo(actor, 'tasks.assignee_id'), eb('tasks.created_by', '=', actor.userId)]));
+}
+
+export function findTask(db: Kysely<DB>, actor: Actor, id: string, lock = false) {
+  const query = visibleTasks(db, actor).selectAll('tasks').where('tasks.id', '=', id);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export type TaskScope = 'today' | 'overdue' | 'upcoming' | 'done' | 'all';
+
+export interface TaskListOptions {
+  scope: TaskScope;
+  assigneeId?: string;
+  entity?: string;
+  recordId?: string;
+  from?: string;
+  to?: string;
+  timezone: string;
+  limit: number;
+}
+
+/** "Today" is the caller's calendar day in their time zone, computed by PostgreSQL. */
+export function listTasks(db: Kysely<DB>, actor: Actor, options: TaskListOptions) {
+  const startOfTomorrow = sql<Date>`((date_trunc('day', now() at time zone ${options.timezone}) + interval '1 day') at time zone ${options.timezone})`;
+  let query = visibleTasks(db, actor).selectAll('tasks');
+  if (options.assigneeId) query = query.where('tasks.assignee_id', '=', options.assigneeId);
+  if (options.entity && options.recordId)
+    query = query.where('tasks.entity', '=', options.entity).where('tasks.record_id', '=', options.recordId);
+  if (options.from) query = query.where('tasks.due_at', '>=', new Date(options.from));
+  if (options.to) query = query.where('tasks.due_at', '<', new Date(options.to));
+  if (options.scope === 'done') query = query.where('tasks.status', '=', 'done');
+  else if (options.scope !== 'all') query = query.where('tasks.status', '=', 'open');
+  if (options.scope === 'overdue') query = query.where(sql<boolean>`tasks.due_at < now()`);
+  if (options.scope === 'today')
+    query = query.where(sql<boolean>`tasks.due_at >= now() and tasks.due_at < ${startOfTomorrow}`);
+  if (options.scope === 'upcoming') query = query.where(sql<boolean>`tasks.due_at >= ${startOfTomorrow}`);
+  const order = options.scope === 'done' ? 'desc' : 'asc';
+  return query
+    .orderBy(sql`tasks.due_at ${sql.raw(order)} nulls last`)
+    .orderBy('tasks.id')
+    .limit(options.limit)
+    .execute();
+}
