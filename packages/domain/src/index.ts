@@ -12,6 +12,7 @@ export * from './money';
 export * from './organisation';
 export * from './phone';
 export * from './pipelines';
+export * from './products';
 export * from './roles';
 export * from './stage-gates';
 export * from './tasks';
