@@ -15,8 +15,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import { registerActivityRoutes } from '../modules/activities/activities.routes';
 import { registerApiTokenRoutes } from '../modules/api-tokens/api-tokens.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { registerCompanyRoutes } from '../modules/companies/companies.routes';
+import { registerContactRoutes } from '../modules/contacts/contacts.routes';
+import { registerDealRoutes } from '../modules/deals/deals.routes';
 import { registerDepartmentRoutes } from '../modules/departments/departments.routes';
 import type { LiveHub } from '../modules/events/event-bus';
 import { registerEventRoutes } from '../modules/events/events.routes';
@@ -24,10 +28,15 @@ import { registerHealthRoutes } from '../modules/health/health.routes';
 import { registerHistoryRoutes } from '../modules/history/history.routes';
 import { registerInvitationRoutes } from '../modules/invitations/invitations.routes';
 import { registerLeadRoutes } from '../modules/leads/leads.routes';
+import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes';
+import { registerProductRoutes } from '../modules/products/products.routes';
 import { registerRoleRoutes } from '../modules/roles/roles.routes';
+import { registerSearchRoutes } from '../modules/search/search.routes';
+import { registerTaskRoutes } from '../modules/tasks/tasks.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { registerAuthentication } from './authenticate';
 import { AppError, handleError } from './errors';
+import { registerNulGuard } from './reject-nul';
 import type { App } from './route-types';
 
 export interface AppDeps {
@@ -95,6 +104,7 @@ export async function buildApp({ config, database, hub, logger = true }: AppDeps
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuthentication(app, { db: database.db, sessionTtlHours: config.sessionTtlHours });
+  registerNulGuard(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -112,6 +122,14 @@ export async function buildApp({ config, database, hub, logger = true }: AppDeps
   registerApiTokenRoutes(app, database.db);
   registerLeadRoutes(app, database.db);
   registerHistoryRoutes(app, database.db);
+  registerPipelineRoutes(app, database.db);
+  registerDealRoutes(app, database.db);
+  registerTaskRoutes(app, database.db);
+  registerActivityRoutes(app, database.db);
+  registerSearchRoutes(app, database.db);
+  registerProductRoutes(app, database.db);
+  registerCompanyRoutes(app, database.db);
+  registerContactRoutes(app, database.db);
   registerEventRoutes(app, hub);
 
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));

@@ -47,10 +47,15 @@ interface PgError {
 function toAppError(error: FastifyError & PgError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues: FieldIssue[] = error.validation.map((issue) => {
+    const issues: FieldIssue[] = error.validation.flatMap((issue) => {
       const tail = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
       const path = [error.validationContext, tail].filter(Boolean).join('.');
-      return { path, message: issue.message ?? 'is invalid' };
+      // Zod reports unknown fields on their parent; name each field instead.
+      const keys = (issue.params as { keys?: unknown }).keys;
+      if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        return keys.map((key) => ({ path: `${path}.${String(key)}`, message: 'is not a known field' }));
+      }
+      return [{ path, message: issue.message ?? 'is invalid' }];
     });
     const first = issues[0];
     const summary = first ? `${first.path}: ${first.message}` : 'Request is invalid';
@@ -69,6 +74,8 @@ function toAppError(error: FastifyError & PgError): AppError {
   if (error.code === '23503')
     return new AppError('conflict', 'A referenced record does not exist', { constraint: error.constraint });
   if (error.code === '22P02') return new AppError('bad_request', 'A value has the wrong format');
+  if (error.code === '22021' || error.code === '22P05')
+    return new AppError('bad_request', 'Text contains a character that cannot be stored');
   if (error.statusCode === 429) return new AppError('rate_limited', error.message);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('bad_request', error.message);

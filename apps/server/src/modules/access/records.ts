@@ -20,18 +20,19 @@ export interface VisibleRecord {
   leadId: string | null;
 }
 
-/** The record if it is live, in the actor's workspace and visible to the actor; otherwise undefined. */
+/** The record if it is live (or deleted, when asked), in the actor's workspace and visible to the actor. */
 export async function findVisibleRecord(
   db: Kysely<DB>,
   actor: Actor,
   entity: RecordEntity,
   id: string,
+  options: { includeDeleted?: boolean } = {},
 ): Promise<VisibleRecord | undefined> {
   const table = tables[entity];
   const leadColumn = entity === 'deal' ? sql`lead_id` : sql`null::uuid`;
   const result = await sql<{ id: string; responsible_id: string | null; lead_id: string | null }>`
     select id, responsible_id, ${leadColumn} as lead_id from ${sql.table(table)}
-    where workspace_id = ${actor.workspaceId} and id = ${id} and deleted_at is null
+    where workspace_id = ${actor.workspaceId} and id = ${id} and ${options.includeDeleted ? sql`true` : sql`deleted_at is null`}
       and ${visibleTo(actor, `${table}.responsible_id`)}
   `.execute(db);
   const row = result.rows[0];

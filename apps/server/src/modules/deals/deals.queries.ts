@@ -94,17 +94,27 @@ export interface DealPageOptions {
   cursor?: string;
 }
 
-function sortValue(row: DealRow, sort: DealSort): string | number {
-  if (sort === 'amount') return Number(row.amount);
-  if (sort === 'title') return row.title;
-  return (sort === 'createdAt' ? row.created_at : row.updated_at).toISOString();
+/**
+ * The sort value as exact text: timestamps to the microsecond (a JavaScript Date keeps only
+ * milliseconds, and a rounded cursor would skip rows) and amounts as written.
+ */
+function sortKey(sort: DealSort) {
+  if (sort === 'amount') return sql<string>`deals.amount::text`;
+  if (sort === 'title') return sql<string>`deals.title`;
+  return sql<string>`to_char(${sql.ref(`deals.${dealSorts[sort]}`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
+const sortTypes: Record<DealSort, string> = {
+  updatedAt: 'timestamptz',
+  createdAt: 'timestamptz',
+  amount: 'numeric',
+  title: 'text',
+};
 
 /** One page of deals by filter and sort; `nextCursor` is null on the last page. */
 export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageOptions) {
   const { filter, sort, order, limit } = options;
   const column = sql.ref(`deals.${dealSorts[sort]}`);
-  let query = visibleDeals(db, actor);
+  let query = visibleDeals(db, actor).select(sortKey(sort).as('sort_key'));
   if (filter.pipelineId) query = query.where('deals.pipeline_id', '=', filter.pipelineId);
   if (filter.stageId) query = query.where('deals.stage_id', '=', filter.stageId);
   if (filter.responsibleId) query = query.where('deals.responsible_id', '=', filter.responsibleId);
@@ -134,7 +144,8 @@ export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageO
   if (options.cursor) {
     const after: CursorPosition = decodeCursor(options.cursor);
     const comparison = order === 'desc' ? sql.raw('<') : sql.raw('>');
-    query = query.where(sql<boolean>`(${column}, deals.id) ${comparison} (${after.value}, ${after.id})`);
+    const value = sql`cast(${String(after.value)} as ${sql.raw(sortTypes[sort])})`;
+    query = query.where(sql<boolean>`(${column}, deals.id) ${comparison} (${value}, ${after.id}::uuid)`);
   }
   const rows = await query
     .orderBy(column, order)
@@ -145,8 +156,7 @@ export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageO
   const last = page.at(-1);
   return {
     items: page.map(toDeal),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor({ value: sortValue(last, sort), id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ value: last.sort_key, id: last.id }) : null,
   };
 }
 

@@ -394,7 +394,7 @@ describe('bad input and other workspaces', () => {
     const cases: [string, string, unknown, number, string][] = [
       ['POST', '/api/deals', { title: '' }, 400, 'body.title'],
       ['POST', '/api/deals', { title: 'x', amount: -1 }, 400, 'body.amount'],
-      ['POST', '/api/deals', { title: 'x', colour: 'red' }, 400, 'body'],
+      ['POST', '/api/deals', { title: 'x', colour: 'red' }, 400, 'body.colour'],
       ['POST', '/api/deals', { title: 'x', expectedCloseDate: '31.12.2026' }, 400, 'body.expectedCloseDate'],
       [
         'POST',

@@ -24,7 +24,9 @@ export async function changeUser(
   return db.transaction().execute(async (trx) => {
     const current = await findUserForUpdate(trx, actor.workspaceId, id);
     if (!current) throw notFound('User');
-    // Only an owner may touch an owner's role, or hand the owner role to anyone.
+    // Only an owner may change an owner in any way, or hand the owner role to anyone.
+    if (current.role === 'owner' && actor.role !== 'owner')
+      throw forbidden('Only an owner can change an owner');
     if (input.role && input.role !== current.role) {
       if (!canAssignRole(actor.role, input.role) || !canAssignRole(actor.role, current.role)) {
         throw forbidden('Only an owner can change who is an owner');
