@@ -49,3 +49,4 @@ export const CreateApiTokenBody = z.strictObject({
   expiresInDays: z.number().int().min(1).max(3650).nullable().default(null),
 });
 export const CreatedApiToken = ApiToken.extend({ token: z.string() });
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;

@@ -102,3 +102,4 @@ export const ConvertedLead = z
 export const RefusalReason = z
   .object({ id: z.uuid(), name: z.string(), roles: z.array(z.string()) })
   .meta({ id: 'RefusalReason' });
+export type RefusalReason = z.infer<typeof RefusalReason>;

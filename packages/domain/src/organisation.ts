@@ -77,4 +77,6 @@ export const CreateInvitationBody = z.strictObject({
   departmentId: Id.nullable().default(null),
 });
 /** The token is shown once, to the admin who sends the link; only its hash is stored. */
+export type Invitation = z.infer<typeof Invitation>;
 export const CreatedInvitation = Invitation.extend({ token: z.string(), acceptPath: z.string() });
+export type CreatedInvitation = z.infer<typeof CreatedInvitation>;

@@ -41,7 +41,8 @@ export async function createActivity(
         .where('workspace_id', '=', actor.workspaceId)
         .where('id', 'in', mentions)
         .execute();
-      const unknown = mentions.findIndex((id) => !found.some((row) => row.id === id));
+      const known = new Set(found.map((row) => row.id));
+      const unknown = mentions.findIndex((id) => !known.has(id));
       if (unknown >= 0) throw invalid(`body.mentions.${unknown}`, 'No such user in this workspace');
     }
     const row = await trx

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { type EventEnvelope, type Subscriber, shouldReceive } from './event-bus';
 
-const subscriber = (userId: string, visibility: Subscriber['visibility'], workspaceId = 'w1'): Subscriber => ({ userId, workspaceId, visibility, send: () => undefined });
+const subscriber = (
+  userId: string,
+  visibility: Subscriber['visibility'],
+  workspaceId = 'w1',
+): Subscriber => ({ userId, workspaceId, visibility, send: () => undefined });
 const recordChange = (responsibleId: string | null, workspaceId = 'w1'): EventEnvelope => ({
   workspaceId,
   responsibleId,
-  event: { type: 'record.changed', entity: 'lead', recordId: '00000000-0000-4000-8000-000000000001', action: 'update', actorId: null },
+  event: {
+    type: 'record.changed',
+    entity: 'lead',
+    recordId: '00000000-0000-4000-8000-000000000001',
+    action: 'update',
+    actorId: null,
+  },
 });
 
 describe('shouldReceive', () => {
@@ -14,7 +24,11 @@ describe('shouldReceive', () => {
   });
 
   it('gives addressed events only to their addressees', () => {
-    const envelope: EventEnvelope = { workspaceId: 'w1', userIds: ['u2'], event: { type: 'notification', title: 'x' } };
+    const envelope: EventEnvelope = {
+      workspaceId: 'w1',
+      userIds: ['u2'],
+      event: { type: 'notification', title: 'x' },
+    };
     expect(shouldReceive(subscriber('u1', 'all'), envelope)).toBe(false);
     expect(shouldReceive(subscriber('u2', 'own'), envelope)).toBe(true);
   });

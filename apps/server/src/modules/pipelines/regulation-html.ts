@@ -59,7 +59,7 @@ const words = {
   },
 } as const;
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -81,14 +81,14 @@ function row(stage: Stage, locale: Locale): string {
     stage.kind === 'lost' ? [w.lostRule] : stage.exitRequirements.map((requirement) => requirement.label);
   if (stage.handoffFunction) requirements.push(`${w.handoff}: ${w.functions[stage.handoffFunction]}`);
   const cells = [
-    `<strong>${escape(stage.name)}</strong><br><small>${escape(kind)}</small>`,
-    escape(stage.regulation.input),
-    escape(stage.regulation.output),
-    escape(responsible(stage, locale)),
-    escape(stage.regulation.tasks),
-    escape(stage.regulation.actions),
-    escape(stage.regulation.keySuccessFactor),
-    requirements.map((text) => `• ${escape(text)}`).join('<br>'),
+    `<strong>${escapeHtml(stage.name)}</strong><br><small>${escapeHtml(kind)}</small>`,
+    escapeHtml(stage.regulation.input),
+    escapeHtml(stage.regulation.output),
+    escapeHtml(responsible(stage, locale)),
+    escapeHtml(stage.regulation.tasks),
+    escapeHtml(stage.regulation.actions),
+    escapeHtml(stage.regulation.keySuccessFactor),
+    requirements.map((text) => `• ${escapeHtml(text)}`).join('<br>'),
   ];
   return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
 }
@@ -97,13 +97,13 @@ function row(stage: Stage, locale: Locale): string {
 export function renderRegulation(pipeline: Pipeline, locale: Locale): string {
   const w = words[locale];
   const head = [w.stage, w.input, w.output, w.responsible, w.tasks, w.actions, w.ksf, w.crm]
-    .map((text) => `<th>${escape(text)}</th>`)
+    .map((text) => `<th>${escapeHtml(text)}</th>`)
     .join('');
   return `<!doctype html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
-<title>${escape(w.title)}: ${escape(pipeline.name)}</title>
+<title>${escapeHtml(w.title)}: ${escapeHtml(pipeline.name)}</title>
 <style>
   @page { size: A4 landscape; margin: 10mm; }
   body { font: 10px/1.35 system-ui, sans-serif; color: #111; margin: 16px; }
@@ -115,7 +115,7 @@ export function renderRegulation(pipeline: Pipeline, locale: Locale): string {
 </style>
 </head>
 <body>
-<h1>${escape(w.title)}: ${escape(pipeline.name)}</h1>
+<h1>${escapeHtml(w.title)}: ${escapeHtml(pipeline.name)}</h1>
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>

@@ -63,7 +63,14 @@ export async function createWorkspace(db: Kysely<DB>, name: string, owner: NewMe
     await createDefaultPipelines(trx, workspace.id);
     await trx
       .insertInto('refusal_reasons')
-      .values(defaultRefusalReasons.map((reason, position) => ({ workspace_id: workspace.id, name: reason.name, roles: reason.roles, position })))
+      .values(
+        defaultRefusalReasons.map((reason, position) => ({
+          workspace_id: workspace.id,
+          name: reason.name,
+          roles: reason.roles,
+          position,
+        })),
+      )
       .execute();
     return { workspace, owner: user };
   });

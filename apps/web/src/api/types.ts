@@ -1,0 +1,1 @@
+export type { CreatedApiToken, CreatedInvitation, Invitation, RefusalReason } from '@voronka/domain';

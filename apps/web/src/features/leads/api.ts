@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateLeadBody, Lead, UpdateLeadBody } from '@voronka/domain';
+import { api, type ListResponse, type OkResponse } from '../../api/client';
+import type { RefusalReason } from '../../api/types';
+
+export const leadKeys = {
+  all: ['leads'] as const,
+  list: () => ['leads', 'list'] as const,
+  detail: (id: string) => ['leads', 'detail', id] as const,
+};
+
+export function useLeads() {
+  return useQuery({
+    queryKey: leadKeys.list(),
+    queryFn: () => api.get<ListResponse<Lead>>('/leads'),
+    select: (response) => response.items,
+  });
+}
+
+export function useLead(id: string) {
+  return useQuery({ queryKey: leadKeys.detail(id), queryFn: () => api.get<Lead>(`/leads/${id}`) });
+}
+
+/** The reasons the signed-in user's role may give for a refusal; an empty list allows any text. */
+export function useRefusalReasons() {
+  return useQuery({
+    queryKey: ['refusal-reasons'],
+    queryFn: () => api.get<ListResponse<RefusalReason>>('/refusal-reasons'),
+    select: (response) => response.items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** After any change the lead lists, the lead itself and its history are stale. */
+function useInvalidateLead() {
+  const queryClient = useQueryClient();
+  return (id: string) => {
+    void queryClient.invalidateQueries({ queryKey: leadKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ['history', 'lead', id] });
+  };
+}
+
+export function useCreateLead() {
+  const invalidate = useInvalidateLead();
+  return useMutation({
+    mutationFn: (body: CreateLeadBody) => api.post<Lead>('/leads', body),
+    onSuccess: (lead) => invalidate(lead.id),
+  });
+}
+
+export function useUpdateLead() {
+  const invalidate = useInvalidateLead();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateLeadBody }) => api.patch<Lead>(`/leads/${id}`, body),
+    onSuccess: (lead) => invalidate(lead.id),
+  });
+}
+
+export function useDeleteLead() {
+  const invalidate = useInvalidateLead();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<OkResponse>(`/leads/${id}`),
+    onSuccess: (_result, id) => invalidate(id),
+  });
+}

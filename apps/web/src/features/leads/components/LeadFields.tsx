@@ -1,0 +1,93 @@
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import type { LeadStatus, User } from '@voronka/domain';
+import { useTranslation } from 'react-i18next';
+import type { FieldErrors } from '../../../ui/validate';
+import type { LeadFormValues } from '../lead-form-values';
+
+type TextField = 'title' | 'contactName' | 'phone' | 'email' | 'source' | 'channel';
+
+type Props = {
+  values: LeadFormValues;
+  onChange: (values: LeadFormValues) => void;
+  errors: FieldErrors;
+  users: User[];
+  /** The statuses offered; the current one is always shown. */
+  statuses: readonly LeadStatus[];
+  /** Reasons the user's role may give for a refusal; when empty any text is accepted. */
+  refusalReasons: string[];
+  readOnly?: boolean;
+};
+
+/** The lead's editable fields, shared by the create modal and the lead card. */
+export function LeadFields({
+  values,
+  onChange,
+  errors,
+  users,
+  statuses,
+  refusalReasons,
+  readOnly = false,
+}: Props) {
+  const { t } = useTranslation();
+  const set = <Field extends keyof LeadFormValues>(field: Field, value: LeadFormValues[Field]) =>
+    onChange({ ...values, [field]: value });
+  const text = (field: TextField) => ({
+    label: t(`leads.fields.${field}`),
+    value: values[field],
+    error: errors[field],
+    readOnly,
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => set(field, event.currentTarget.value),
+  });
+  const statusOptions = statuses.includes(values.status) ? statuses : [values.status, ...statuses];
+
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+      <TextInput {...text('title')} required data-autofocus style={{ gridColumn: '1 / -1' }} />
+      <TextInput {...text('contactName')} autoComplete="off" />
+      <TextInput {...text('phone')} type="tel" autoComplete="off" />
+      <TextInput {...text('email')} type="email" autoComplete="off" />
+      <TextInput {...text('source')} />
+      <TextInput {...text('channel')} />
+      <Select
+        label={t('leads.fields.responsibleId')}
+        value={values.responsibleId}
+        onChange={(value) => set('responsibleId', value)}
+        data={users.filter((user) => user.active).map((user) => ({ value: user.id, label: user.name }))}
+        error={errors.responsibleId}
+        readOnly={readOnly}
+        searchable
+        clearable
+      />
+      <Select
+        label={t('leads.fields.status')}
+        value={values.status}
+        onChange={(value) => value && onChange({ ...values, status: value, refusalReason: null })}
+        data={statusOptions.map((status) => ({ value: status, label: t(`leads.status.${status}`) }))}
+        error={errors.status}
+        readOnly={readOnly}
+        allowDeselect={false}
+      />
+      {values.status === 'refused' && refusalReasons.length > 0 ? (
+        <Select
+          label={t('leads.fields.refusalReason')}
+          value={values.refusalReason}
+          onChange={(value) => set('refusalReason', value)}
+          data={refusalReasons}
+          error={errors.refusalReason}
+          readOnly={readOnly}
+          required
+        />
+      ) : null}
+      {values.status === 'refused' && refusalReasons.length === 0 ? (
+        <TextInput
+          label={t('leads.fields.refusalReason')}
+          value={values.refusalReason ?? ''}
+          onChange={(event) => set('refusalReason', event.currentTarget.value || null)}
+          error={errors.refusalReason}
+          readOnly={readOnly}
+          required
+        />
+      ) : null}
+    </SimpleGrid>
+  );
+}

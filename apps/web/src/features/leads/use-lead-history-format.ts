@@ -1,0 +1,52 @@
+import { formatPhone, type LeadStatus, leadStatuses, type User } from '@voronka/domain';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../ui/format';
+
+const leadFields = [
+  'title',
+  'contactName',
+  'phone',
+  'email',
+  'source',
+  'channel',
+  'utm',
+  'status',
+  'refusalReason',
+  'responsibleId',
+  'contactId',
+  'companyId',
+  'dealId',
+  'convertedAt',
+] as const;
+type LeadField = (typeof leadFields)[number];
+
+const isLeadField = (field: string): field is LeadField => (leadFields as readonly string[]).includes(field);
+const isLeadStatus = (value: unknown): value is LeadStatus =>
+  typeof value === 'string' && (leadStatuses as readonly string[]).includes(value);
+
+/** UTM tags as "source=yandex, campaign=spring"; an empty set reads as no value. */
+function formatTags(value: object): string | null {
+  const tags = Object.entries(value).filter(([, tag]) => tag !== undefined && tag !== null && tag !== '');
+  return tags.length === 0 ? null : tags.map(([key, tag]) => `${key}=${String(tag)}`).join(', ');
+}
+
+/** How a lead's history reads: translated field names, status labels, people by name. */
+export function useLeadHistoryFormat(users: User[]) {
+  const { t } = useTranslation();
+  const names = new Map(users.map((user) => [user.id, user.name]));
+
+  const fieldLabel = (field: string): string => (isLeadField(field) ? t(`leads.fields.${field}`) : field);
+
+  const formatValue = (field: string, value: unknown): string => {
+    const none = t('common.none');
+    if (value === null || value === undefined || value === '') return none;
+    if (field === 'status' && isLeadStatus(value)) return t(`leads.status.${value}`);
+    if (field === 'responsibleId' && typeof value === 'string') return names.get(value) ?? value;
+    if (field === 'phone' && typeof value === 'string') return formatPhone(value);
+    if (field === 'convertedAt' && typeof value === 'string') return formatDateTime(value);
+    if (typeof value === 'object') return formatTags(value) ?? none;
+    return String(value);
+  };
+
+  return { fieldLabel, formatValue };
+}

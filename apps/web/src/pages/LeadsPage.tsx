@@ -1,0 +1,63 @@
+import { Button, Paper } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useCurrentSession } from '../features/auth/session-context';
+import { useLeads } from '../features/leads/api';
+import { CreateLeadModal } from '../features/leads/components/CreateLeadModal';
+import { LeadDrawer } from '../features/leads/components/LeadDrawer';
+import { LeadsTable } from '../features/leads/components/LeadsTable';
+import { useUsers } from '../features/users/api';
+import { LoadError } from '../ui/LoadError';
+import { PageHeader } from '../ui/PageHeader';
+import { PageLoader } from '../ui/PageLoader';
+
+/** The lead list; `/leads/:leadId` opens the lead card over it. */
+export function LeadsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { leadId = null } = useParams();
+  const { user } = useCurrentSession();
+  const leads = useLeads();
+  const users = useUsers();
+  const [creating, setCreating] = useState(false);
+  const userList = users.data ?? [];
+  const userNames = new Map(userList.map((item) => [item.id, item.name]));
+
+  return (
+    <>
+      <PageHeader
+        title={t('leads.title')}
+        actions={
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setCreating(true)}
+            data-testid="new-lead"
+          >
+            {t('leads.new')}
+          </Button>
+        }
+      />
+      <Paper withBorder>
+        {leads.isPending ? <PageLoader /> : null}
+        {leads.isError ? <LoadError error={leads.error} onRetry={() => void leads.refetch()} /> : null}
+        {leads.data ? (
+          <LeadsTable
+            leads={leads.data}
+            userNames={userNames}
+            onOpen={(lead) => navigate(`/leads/${lead.id}`)}
+          />
+        ) : null}
+      </Paper>
+      <CreateLeadModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(lead) => navigate(`/leads/${lead.id}`)}
+        users={userList}
+        currentUserId={user.id}
+      />
+      <LeadDrawer leadId={leadId} users={userList} onClose={() => navigate('/leads')} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { canAdminister } from '@voronka/domain';
+import { Navigate, Outlet } from 'react-router';
+import { useCurrentSession } from '../../features/auth/session-context';
+
+/** Administration pages; anyone else lands on their profile. */
+export function RequireAdmin() {
+  const { user } = useCurrentSession();
+  return canAdminister(user.role) ? <Outlet /> : <Navigate to="/settings/profile" replace />;
+}
+
+export function SettingsIndexRedirect() {
+  const { user } = useCurrentSession();
+  return <Navigate to={canAdminister(user.role) ? '/settings/users' : '/settings/profile'} replace />;
+}
