@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTeam, type Team, testPassword } from '../../test/test-app';
 import { cloneTemplate, type TestDatabase } from '../../test/test-database';
 import { LiveHub } from '../modules/events/event-bus';
@@ -15,7 +14,13 @@ let team: Team;
 beforeAll(async () => {
   database = await cloneTemplate(inject('templateLocation'));
   hub = new LiveHub(database);
-  const config = { logLevel: 'trace', bodyLimitBytes: 65536, sessionTtlHours: 1, secureCookies: false, webDist: '/nonexistent' };
+  const config = {
+    logLevel: 'trace',
+    bodyLimitBytes: 65536,
+    sessionTtlHours: 1,
+    secureCookies: false,
+    webDist: '/nonexistent',
+  };
   app = await buildApp({ config, database, hub, logger: { write: (line) => lines.push(line) } });
   await app.ready();
   team = await createTeam({ app, database, hub }, 'logs');
@@ -28,7 +33,11 @@ afterAll(async () => {
 
 describe('request logs', () => {
   it('record requests but never passwords, cookies, CSRF or bearer tokens', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: team.users.owner.email, password: testPassword } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: team.users.owner.email, password: testPassword },
+    });
     const cookie = login.cookies.find((c) => c.name === 'voronka_session')?.value ?? '';
     const { csrfToken } = login.json();
     const created = await app.inject({
