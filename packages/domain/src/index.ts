@@ -2,6 +2,7 @@ export * from './activities';
 export * from './auth';
 export * from './common';
 export * from './companies';
+export * from './custom-fields';
 export * from './deals';
 export * from './errors';
 export * from './events';

@@ -37,6 +37,7 @@ export const Lead = z
     companyId: z.uuid().nullable(),
     dealId: z.uuid().nullable(),
     convertedAt: z.string().nullable(),
+    custom: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -52,6 +53,7 @@ const leadFields = {
   channel: z.string().trim().max(100).nullable(),
   utm: Utm,
   responsibleId: z.uuid().nullable(),
+  custom: z.record(z.string(), z.unknown()),
 };
 
 export const CreateLeadBody = z.strictObject({
@@ -62,6 +64,7 @@ export const CreateLeadBody = z.strictObject({
   source: leadFields.source.default(null),
   channel: leadFields.channel.default(null),
   utm: leadFields.utm.default({}),
+  custom: leadFields.custom.default({}),
   status: z.enum(['new', 'in_work', 'qualified_mql', 'qualified_sql']).default('new'),
   responsibleId: leadFields.responsibleId.optional(),
 });

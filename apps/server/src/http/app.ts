@@ -20,6 +20,7 @@ import { registerApiTokenRoutes } from '../modules/api-tokens/api-tokens.routes'
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
 import { registerCompanyRoutes } from '../modules/companies/companies.routes';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes';
+import { registerCustomFieldRoutes } from '../modules/custom-fields/custom-fields.routes';
 import { registerDealRoutes } from '../modules/deals/deals.routes';
 import { registerDepartmentRoutes } from '../modules/departments/departments.routes';
 import type { LiveHub } from '../modules/events/event-bus';
@@ -128,6 +129,7 @@ export async function buildApp({ config, database, hub, logger = true }: AppDeps
   registerActivityRoutes(app, database.db);
   registerSearchRoutes(app, database.db);
   registerProductRoutes(app, database.db);
+  registerCustomFieldRoutes(app, database.db);
   registerCompanyRoutes(app, database.db);
   registerContactRoutes(app, database.db);
   registerEventRoutes(app, hub);

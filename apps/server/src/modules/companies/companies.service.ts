@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
+import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { createdFields } from '../history/record-history';
 import {
   type CompanyListOptions,
@@ -57,6 +58,7 @@ export async function createCompany(
   const emails = unionOf(input.emails, []);
   return db.transaction().execute(async (trx) => {
     if (responsibleId) await requireResponsible(trx, actor, responsibleId);
+    await requireValidCustom(trx, actor, 'company', input.custom);
     const keys = { phones, emails, inn: input.inn };
     if (!options.allowDuplicates && (phones.length > 0 || emails.length > 0 || keys.inn)) {
       const duplicates = matchesOf('company', await findCompaniesSharing(trx, actor, keys), keys);
@@ -101,6 +103,7 @@ export async function updateCompany(
     const current = await findCompany(trx, actor, id, true);
     if (!current) throw notFound('Company');
     if (input.responsibleId) await requireResponsible(trx, actor, input.responsibleId);
+    await requireValidCustom(trx, actor, 'company', input.custom);
     const row = await trx
       .updateTable('companies')
       .set({

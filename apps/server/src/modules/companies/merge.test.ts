@@ -27,6 +27,13 @@ beforeAll(async () => {
   owner = await signIn(t.app, team.users.owner.email);
   managerA = await signIn(t.app, team.users.managerA.email);
   stranger = await signIn(t.app, other.users.owner.email);
+  for (const field of [
+    { entity: 'company', key: 'tier', label: 'Уровень', type: 'text' },
+    { entity: 'company', key: 'segment', label: 'Сегмент', type: 'text' },
+    { entity: 'contact', key: 'birthday', label: 'День рождения', type: 'text' },
+  ]) {
+    expect((await owner.request('POST', '/api/custom-fields', field)).statusCode).toBe(200);
+  }
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const pipeline = await t.database.db

@@ -15,6 +15,7 @@ import {
 import { toPage } from '../companies/list-cursor';
 import { deletedNow, recordChanged, requireResponsible } from '../companies/record-changes';
 import { unionOf } from '../companies/record-merge';
+import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { createdFields } from '../history/record-history';
 import {
   type ContactListOptions,
@@ -81,6 +82,7 @@ export async function createContact(
   return db.transaction().execute(async (trx) => {
     if (input.companyId) await requireCompany(trx, actor, input.companyId);
     if (responsibleId) await requireResponsible(trx, actor, responsibleId);
+    await requireValidCustom(trx, actor, 'contact', input.custom);
     if (!options.allowDuplicates) {
       const duplicates = await findDuplicates(trx, actor, { phones, emails });
       if (duplicates.length > 0) throw duplicatesConflict(duplicates);
@@ -126,6 +128,7 @@ export async function updateContact(
       await requireCompany(trx, actor, input.companyId);
     }
     if (input.responsibleId) await requireResponsible(trx, actor, input.responsibleId);
+    await requireValidCustom(trx, actor, 'contact', input.custom);
     const row = await trx
       .updateTable('contacts')
       .set({

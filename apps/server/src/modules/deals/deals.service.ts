@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
+import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { publish } from '../events/event-bus';
 import { createdFields, writeHistory } from '../history/record-history';
 import { toStage } from '../pipelines/pipelines.queries';
@@ -132,6 +133,7 @@ export async function insertDeal(
   if (stage.kind !== 'open') throw invalid('body.stageId', 'A new deal starts in an open stage');
   const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
   await requireLinks(trx, actor, { responsibleId, companyId: input.companyId, contactId: input.contactId });
+  await requireValidCustom(trx, actor, 'deal', input.custom);
   const row = await trx
     .insertInto('deals')
     .values({
@@ -197,6 +199,7 @@ export async function updateDeal(
     const current = await findDeal(trx, actor, id, true);
     if (!current) throw notFound('Deal');
     await requireLinks(trx, actor, input);
+    await requireValidCustom(trx, actor, 'deal', input.custom);
     let amount = input.amount;
     if (input.products) {
       if (input.amount !== undefined)

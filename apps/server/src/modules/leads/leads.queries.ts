@@ -21,6 +21,7 @@ export function toLead(row: LeadRow): Lead {
     companyId: row.company_id,
     dealId: row.deal_id,
     convertedAt: row.converted_at?.toISOString() ?? null,
+    custom: (row.custom ?? {}) as Record<string, unknown>,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -52,7 +53,7 @@ export function refusalReasonsFor(db: Kysely<DB>, actor: Actor) {
     .selectFrom('refusal_reasons')
     .select(['id', 'name', 'roles'])
     .where('workspace_id', '=', actor.workspaceId)
-    .where(sql<boolean>`cardinality(roles) = 0 or ${actor.role} = any(roles)`)
+    .where(sql<boolean>`(cardinality(roles) = 0 or ${actor.role} = any(roles))`)
     .orderBy('position')
     .execute();
 }

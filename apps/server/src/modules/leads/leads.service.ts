@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
+import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { publish } from '../events/event-bus';
 import { createdFields, writeHistory } from '../history/record-history';
 import { findUser } from '../users/users.queries';
@@ -53,6 +54,7 @@ export async function createLead(
   const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
   return db.transaction().execute(async (trx) => {
     if (responsibleId) await requireResponsible(trx, actor, responsibleId);
+    await requireValidCustom(trx, actor, 'lead', input.custom);
     const row = await trx
       .insertInto('leads')
       .values({
@@ -64,6 +66,7 @@ export async function createLead(
         source: input.source,
         channel: input.channel,
         utm: JSON.stringify(input.utm),
+        custom: JSON.stringify(input.custom),
         status: input.status,
         responsible_id: responsibleId,
         created_by: actor.userId,
@@ -117,6 +120,7 @@ export async function updateLead(
         'A converted lead is kept as it was; change its deal, contact or company',
       );
     if (input.responsibleId) await requireResponsible(trx, actor, input.responsibleId);
+    await requireValidCustom(trx, actor, 'lead', input.custom);
     const status = input.status ?? current.status;
     const reason = await refusalReason(trx, actor, status, input.refusalReason, current.refusal_reason);
     const row = await trx
@@ -129,6 +133,7 @@ export async function updateLead(
         source: input.source,
         channel: input.channel,
         utm: input.utm === undefined ? undefined : JSON.stringify(input.utm),
+        custom: input.custom === undefined ? undefined : JSON.stringify(input.custom),
         status: input.status,
         refusal_reason: reason,
         responsible_id: input.responsibleId,

@@ -18,6 +18,7 @@ const lead: Lead = {
   companyId: null,
   dealId: null,
   convertedAt: null,
+  custom: {},
   createdAt: '2025-03-01T10:00:00.000Z',
   updatedAt: '2025-03-01T10:00:00.000Z',
 };
