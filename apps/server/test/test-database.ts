@@ -37,16 +37,36 @@ export async function createTemplate(): Promise<string> {
     await database.close();
     return templateName;
   }
-  const dir = await mkdtemp(path.join(tmpdir(), 'voronka-template-'));
+  // One folder per run holds the template and every copy, so the run's teardown removes them all.
+  const runDir = await mkdtemp(path.join(tmpdir(), 'voronka-tests-'));
+  const dir = path.join(runDir, 'template');
   const database = await openDatabase({ databaseUrl: null, dataDir: dir });
   await migrateToLatest(database.db);
   await database.close();
   return dir;
 }
 
+/**
+ * Removes the template and every copy made from it in this run, including copies whose test file
+ * never got to clean up after itself (a crash, a timeout, an interrupted run).
+ */
 export async function dropTemplate(location: string): Promise<void> {
-  if (testServerUrl) await adminQuery(`drop database if exists ${location}`);
-  else await rm(location, { recursive: true, force: true });
+  if (!testServerUrl) {
+    await rm(path.dirname(location), { recursive: true, force: true });
+    return;
+  }
+  const client = new pg.Client({ connectionString: testServerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where datname like $1',
+      [`${location}%`],
+    );
+    for (const { datname } of rows)
+      await client.query(`drop database if exists ${pg.escapeIdentifier(datname)} with (force)`);
+  } finally {
+    await client.end();
+  }
 }
 
 export interface TestDatabase extends Database {
@@ -57,7 +77,8 @@ export interface TestDatabase extends Database {
 
 /** A private, already migrated database for one test file, copied from the template in well under a second. */
 export async function cloneTemplate(location: string): Promise<TestDatabase> {
-  const name = `voronka_test_${randomBytes(6).toString('hex')}`;
+  // Copies carry the template's name as a prefix, so the run's teardown can find them all.
+  const name = `${testServerUrl ? location : 'copy'}_${randomBytes(6).toString('hex')}`;
   if (testServerUrl) {
     await adminQuery(`create database ${name} template ${location}`);
     const url = databaseUrl(name);
