@@ -20,6 +20,7 @@ export default defineConfig({
           include: ['apps/server/src/**/*.test.ts'],
           exclude: ['apps/server/src/**/*.unit.test.ts'],
           globalSetup: ['apps/server/test/global-setup.ts'],
+          setupFiles: ['apps/server/test/per-file.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

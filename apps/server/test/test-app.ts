@@ -1,6 +1,6 @@
 import type { Role, Session } from '@voronka/domain';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { buildApp } from '../src/http/app';
 import type { App } from '../src/http/route-types';
 import { LiveHub } from '../src/modules/events/event-bus';
@@ -13,6 +13,13 @@ export interface TestApp {
   app: App;
   database: TestDatabase;
   hub: LiveHub;
+}
+
+const openApps: (() => Promise<void>)[] = [];
+
+/** Closes every app the current test file started; registered for each file by test/per-file.ts. */
+export async function closeTestApps(): Promise<void> {
+  for (const close of openApps.splice(0).reverse()) await close();
 }
 
 /** One app on a private database per test file; closed after the file's tests. */
@@ -33,7 +40,8 @@ export async function startTestApp(): Promise<TestApp> {
     logger: false,
   });
   await app.ready();
-  afterAll(async () => {
+  // Hooks registered from inside beforeAll would never run, so cleanup goes through closeTestApps.
+  openApps.push(async () => {
     await app.close();
     await hub.close();
     await database.destroy();

@@ -17,3 +17,4 @@ export * from './products';
 export * from './roles';
 export * from './stage-gates';
 export * from './tasks';
+export * from './views';

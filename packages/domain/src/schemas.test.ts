@@ -23,6 +23,7 @@ describe('boundary schemas', () => {
       source: null,
       channel: null,
       utm: {},
+      custom: {},
       status: 'new',
     });
   });

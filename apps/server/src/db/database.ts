@@ -50,6 +50,9 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(connectionString: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server closed (restart, failover) is dropped by the pool and replaced on the
+  // next query; without a listener its error would crash the process.
+  pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const listeners = new Map<string, Set<Listener>>();
   let client: pg.Client | null = null;

@@ -35,6 +35,7 @@ import { registerRoleRoutes } from '../modules/roles/roles.routes';
 import { registerSearchRoutes } from '../modules/search/search.routes';
 import { registerTaskRoutes } from '../modules/tasks/tasks.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
+import { registerViewRoutes } from '../modules/views/views.routes';
 import { registerAuthentication } from './authenticate';
 import { AppError, handleError } from './errors';
 import { registerNulGuard } from './reject-nul';
@@ -130,6 +131,7 @@ export async function buildApp({ config, database, hub, logger = true }: AppDeps
   registerSearchRoutes(app, database.db);
   registerProductRoutes(app, database.db);
   registerCustomFieldRoutes(app, database.db);
+  registerViewRoutes(app, database.db);
   registerCompanyRoutes(app, database.db);
   registerContactRoutes(app, database.db);
   registerEventRoutes(app, hub);

@@ -158,6 +158,8 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
     status: 'in_work',
     responsibleId: team.users.managerB.id,
   }),
+  // A union chosen by `action`: a generated body would not pick a branch.
+  'POST /api/deals/bulk': () => ({ action: 'delete', ids: ['00000000-0000-4000-8000-000000000000'] }),
 };
 
 /** A path with every placeholder filled by something that exists, so only the case's own fault remains. */

@@ -115,6 +115,9 @@ async function listScopedTables(): Promise<Set<string>> {
 
 /** `leads` → leads, `api-tokens` → api_tokens, `lead` → leads, `company` → companies; null if none. */
 function tableFor(word: string): string | null {
+  // Routes whose table is not named after them.
+  const aliases: Record<string, string> = { views: 'saved_views' };
+  if (aliases[word]) return aliases[word];
   const snake = word.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`).replaceAll('-', '_');
   const candidates = [snake, snake.endsWith('y') ? `${snake.slice(0, -1)}ies` : `${snake}s`];
   return candidates.find((candidate) => scopedTables.has(candidate)) ?? null;

@@ -39,11 +39,11 @@ function formatDate(date: Date): string {
 }
 
 /** Live deals the actor may see, with the "no next step" flag: open and without an open task. */
-export function visibleDeals(db: Kysely<DB>, actor: Actor) {
+export function visibleDeals(db: Kysely<DB>, actor: Actor, deleted = false) {
   return db
     .selectFrom('deals')
     .where('deals.workspace_id', '=', actor.workspaceId)
-    .where('deals.deleted_at', 'is', null)
+    .where('deals.deleted_at', deleted ? 'is not' : 'is', null)
     .where(visibleTo(actor, 'deals.responsible_id'))
     .selectAll('deals')
     .select(
@@ -60,8 +60,9 @@ export async function findDeal(
   actor: Actor,
   id: string,
   lock = false,
+  deleted = false,
 ): Promise<DealRow | undefined> {
-  const query = visibleDeals(db, actor).where('deals.id', '=', id);
+  const query = visibleDeals(db, actor, deleted).where('deals.id', '=', id);
   return (lock ? query.forUpdate('deals') : query).executeTakeFirst();
 }
 
@@ -84,6 +85,8 @@ export interface DealFilter {
   maxAmount?: number;
   open?: boolean;
   noNextStep?: boolean;
+  /** The recycle bin: deleted deals, for restoring. */
+  deleted?: boolean;
 }
 
 export interface DealPageOptions {
@@ -114,7 +117,7 @@ const sortTypes: Record<DealSort, string> = {
 export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageOptions) {
   const { filter, sort, order, limit } = options;
   const column = sql.ref(`deals.${dealSorts[sort]}`);
-  let query = visibleDeals(db, actor).select(sortKey(sort).as('sort_key'));
+  let query = visibleDeals(db, actor, filter.deleted).select(sortKey(sort).as('sort_key'));
   if (filter.pipelineId) query = query.where('deals.pipeline_id', '=', filter.pipelineId);
   if (filter.stageId) query = query.where('deals.stage_id', '=', filter.stageId);
   if (filter.responsibleId) query = query.where('deals.responsible_id', '=', filter.responsibleId);

@@ -1,4 +1,5 @@
 import {
+  BulkDealsBody,
   CreateDealBody,
   Deal,
   DealProduct,
@@ -28,6 +29,7 @@ import {
   updateDeal,
   winDeal,
 } from './deals.service';
+import { bulkDeals, createDeals, restoreDeal, updateDeals } from './deals-bulk';
 
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -42,6 +44,7 @@ const ListQuery = z.strictObject({
   maxAmount: z.coerce.number().min(0).optional(),
   open: booleanQuery.optional(),
   noNextStep: booleanQuery.optional(),
+  deleted: booleanQuery.optional(),
   sort: z.enum(Object.keys(dealSorts) as [keyof typeof dealSorts]).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -220,5 +223,50 @@ export function registerDealRoutes(app: App, db: Kysely<DB>): void {
       response: { 200: z.object({ items: z.array(StageVisit) }), ...errorResponses },
     },
     handler: async (request) => ({ items: await stageTimeline(db, actorOf(request), request.params.id) }),
+  });
+
+  app.post('/api/deals/batch', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Create up to 1,000 deals in one transaction: all or none',
+      body: z.strictObject({ items: z.array(CreateDealBody).min(1).max(1000) }),
+      response: { 200: z.object({ items: z.array(Deal) }), ...errorResponses },
+    },
+    handler: async (request) => ({ items: await createDeals(db, actorOf(request), request.body.items) }),
+  });
+
+  app.patch('/api/deals/batch', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Change up to 1,000 deals in one transaction: all or none',
+      body: z.strictObject({
+        items: z
+          .array(UpdateDealBody.extend({ id: z.uuid() }))
+          .min(1)
+          .max(1000),
+      }),
+      response: { 200: z.object({ items: z.array(Deal) }), ...errorResponses },
+    },
+    handler: async (request) => ({ items: await updateDeals(db, actorOf(request), request.body.items) }),
+  });
+
+  app.post('/api/deals/bulk', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Assign, move, delete or restore many deals at once; a refused gate moves none',
+      body: BulkDealsBody,
+      response: { 200: z.object({ updated: z.number().int() }), ...gateResponses },
+    },
+    handler: async (request) => bulkDeals(db, actorOf(request), request.body),
+  });
+
+  app.post('/api/deals/:id/restore', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Bring a deleted deal back',
+      params: IdParams,
+      response: { 200: Deal, ...errorResponses },
+    },
+    handler: async (request) => restoreDeal(db, actorOf(request), request.params.id),
   });
 }

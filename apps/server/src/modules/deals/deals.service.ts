@@ -195,56 +195,63 @@ export async function updateDeal(
   id: string,
   input: z.output<typeof UpdateDealBody>,
 ): Promise<Deal> {
-  return db.transaction().execute(async (trx) => {
-    const current = await findDeal(trx, actor, id, true);
-    if (!current) throw notFound('Deal');
-    await requireLinks(trx, actor, input);
-    await requireValidCustom(trx, actor, 'deal', input.custom);
-    let amount = input.amount;
-    if (input.products) {
-      if (input.amount !== undefined)
-        throw invalid('body.amount', 'With product lines the amount is their total; leave it out');
-      amount = await replaceProducts(trx, actor.workspaceId, id, input.products);
-    } else if (input.amount !== undefined && (await listProducts(trx, actor.workspaceId, id)).length > 0) {
-      throw invalid('body.amount', 'This deal’s amount is the total of its product lines; change the lines');
-    }
-    await trx
-      .updateTable('deals')
-      .set({
-        title: input.title,
-        amount,
-        currency: input.currency,
-        probability: input.probability,
-        expected_close_date: input.expectedCloseDate,
-        responsible_id: input.responsibleId,
-        contact_id: input.contactId,
-        company_id: input.companyId,
-        source: input.source,
-        custom: input.custom === undefined ? undefined : JSON.stringify(input.custom),
-        updated_at: new Date(),
-      })
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', id)
-      .execute();
-    const deal = await reload(trx, actor, id);
-    const changes = diffRecords(historyShape(toDeal(current)), historyShape(deal));
-    if (input.products)
-      changes.push({
-        field: 'products',
-        oldValue: null,
-        newValue: input.products.map((p) => `${p.name} × ${p.quantity}`),
-      });
-    await writeHistory(trx, {
-      workspaceId: actor.workspaceId,
-      entity: 'deal',
-      recordId: id,
-      actorId: actor.userId,
-      action: 'update',
-      changes,
+  return db.transaction().execute((trx) => updateDealIn(trx, actor, id, input));
+}
+
+export async function updateDealIn(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof UpdateDealBody>,
+): Promise<Deal> {
+  const current = await findDeal(trx, actor, id, true);
+  if (!current) throw notFound('Deal');
+  await requireLinks(trx, actor, input);
+  await requireValidCustom(trx, actor, 'deal', input.custom);
+  let amount = input.amount;
+  if (input.products) {
+    if (input.amount !== undefined)
+      throw invalid('body.amount', 'With product lines the amount is their total; leave it out');
+    amount = await replaceProducts(trx, actor.workspaceId, id, input.products);
+  } else if (input.amount !== undefined && (await listProducts(trx, actor.workspaceId, id)).length > 0) {
+    throw invalid('body.amount', 'This deal’s amount is the total of its product lines; change the lines');
+  }
+  await trx
+    .updateTable('deals')
+    .set({
+      title: input.title,
+      amount,
+      currency: input.currency,
+      probability: input.probability,
+      expected_close_date: input.expectedCloseDate,
+      responsible_id: input.responsibleId,
+      contact_id: input.contactId,
+      company_id: input.companyId,
+      source: input.source,
+      custom: input.custom === undefined ? undefined : JSON.stringify(input.custom),
+      updated_at: new Date(),
+    })
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', '=', id)
+    .execute();
+  const deal = await reload(trx, actor, id);
+  const changes = diffRecords(historyShape(toDeal(current)), historyShape(deal));
+  if (input.products)
+    changes.push({
+      field: 'products',
+      oldValue: null,
+      newValue: input.products.map((p) => `${p.name} × ${p.quantity}`),
     });
-    if (changes.length > 0) await announce(trx, actor, current, 'update');
-    return deal;
+  await writeHistory(trx, {
+    workspaceId: actor.workspaceId,
+    entity: 'deal',
+    recordId: id,
+    actorId: actor.userId,
+    action: 'update',
+    changes,
   });
+  if (changes.length > 0) await announce(trx, actor, current, 'update');
+  return deal;
 }
 
 export class GateClosed extends AppError {
@@ -298,89 +305,91 @@ export async function moveDeal(
   id: string,
   options: MoveOptions,
 ): Promise<Deal> {
-  return db.transaction().execute(async (trx) => {
-    const current = await findDeal(trx, actor, id, true);
-    if (!current) throw notFound('Deal');
-    const stages = await stagesOf(trx, actor.workspaceId, current.pipeline_id);
-    const target = stages.find((stage) => stage.id === options.stageId);
-    if (!target) throw invalid('body.stageId', 'No such stage in this deal’s pipeline');
-    if (target.id === current.stage_id) return toDeal(current);
-    const productCount = (await listProducts(trx, actor.workspaceId, id)).length;
-    const custom = (current.custom ?? {}) as Record<string, unknown>;
-    const values: Record<string, unknown> = {
-      amount: Number(current.amount) > 0 ? Number(current.amount) : null,
-      expectedCloseDate: current.expected_close_date,
-      companyId: current.company_id,
-      contactId: current.contact_id,
-      probability: current.probability,
-      source: current.source,
-      products: productCount > 0 ? productCount : null,
-      lostReason: options.lostReason ?? null,
-      ...Object.fromEntries(Object.entries(custom).map(([key, value]) => [`custom.${key}`, value])),
-    };
-    const gate = checkStageMove(stages, current.stage_id, target.id, values);
-    const overriding = !gate.allowed;
-    if (!gate.allowed) {
-      const reasonMissing = gate.missing.some((item) => item.field === 'lostReason');
-      if (reasonMissing || !options.overrideComment || !canOverrideGate(actor.role))
-        throw new GateClosed(gate.missing);
-    }
-    const now = new Date();
-    const handoff = await handoffTarget(trx, actor, target, current.responsible_id);
-    await trx
-      .updateTable('deal_stage_history')
-      .set({ exited_at: now })
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('deal_id', '=', id)
-      .where('exited_at', 'is', null)
-      .execute();
-    await trx
-      .insertInto('deal_stage_history')
-      .values({
-        workspace_id: actor.workspaceId,
-        deal_id: id,
-        pipeline_id: current.pipeline_id,
-        stage_id: target.id,
-        actor_id: actor.userId,
-        exited_at: null,
-        override_comment: overriding ? (options.overrideComment ?? null) : null,
-      })
-      .execute();
-    await trx
-      .updateTable('deals')
-      .set({
-        stage_id: target.id,
-        stage_entered_at: now,
-        probability: target.probability,
-        closed_at: target.kind === 'open' ? null : now,
-        lost_reason: target.kind === 'lost' ? (options.lostReason ?? null) : null,
-        responsible_id: handoff ?? current.responsible_id,
-        updated_at: now,
-      })
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', id)
-      .execute();
-    // After a hand-off the deal may belong to someone the mover cannot see; the mover still gets the result.
-    const deal = await reload(trx, { ...actor, visibility: 'all' }, id);
-    const changes = diffRecords(historyShape(toDeal(current)), historyShape(deal));
-    if (overriding && !gate.allowed) {
-      changes.push({
-        field: 'gateOverride',
-        oldValue: gate.missing.map((item) => item.label),
-        newValue: options.overrideComment,
-      });
-    }
-    await writeHistory(trx, {
-      workspaceId: actor.workspaceId,
-      entity: 'deal',
-      recordId: id,
-      actorId: actor.userId,
-      action: 'update',
-      changes,
+  return db.transaction().execute((trx) => moveDealIn(trx, actor, id, options));
+}
+
+export async function moveDealIn(trx: Trx, actor: Actor, id: string, options: MoveOptions): Promise<Deal> {
+  const current = await findDeal(trx, actor, id, true);
+  if (!current) throw notFound('Deal');
+  const stages = await stagesOf(trx, actor.workspaceId, current.pipeline_id);
+  const target = stages.find((stage) => stage.id === options.stageId);
+  if (!target) throw invalid('body.stageId', 'No such stage in this deal’s pipeline');
+  if (target.id === current.stage_id) return toDeal(current);
+  const productCount = (await listProducts(trx, actor.workspaceId, id)).length;
+  const custom = (current.custom ?? {}) as Record<string, unknown>;
+  const values: Record<string, unknown> = {
+    amount: Number(current.amount) > 0 ? Number(current.amount) : null,
+    expectedCloseDate: current.expected_close_date,
+    companyId: current.company_id,
+    contactId: current.contact_id,
+    probability: current.probability,
+    source: current.source,
+    products: productCount > 0 ? productCount : null,
+    lostReason: options.lostReason ?? null,
+    ...Object.fromEntries(Object.entries(custom).map(([key, value]) => [`custom.${key}`, value])),
+  };
+  const gate = checkStageMove(stages, current.stage_id, target.id, values);
+  const overriding = !gate.allowed;
+  if (!gate.allowed) {
+    const reasonMissing = gate.missing.some((item) => item.field === 'lostReason');
+    if (reasonMissing || !options.overrideComment || !canOverrideGate(actor.role))
+      throw new GateClosed(gate.missing);
+  }
+  const now = new Date();
+  const handoff = await handoffTarget(trx, actor, target, current.responsible_id);
+  await trx
+    .updateTable('deal_stage_history')
+    .set({ exited_at: now })
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('deal_id', '=', id)
+    .where('exited_at', 'is', null)
+    .execute();
+  await trx
+    .insertInto('deal_stage_history')
+    .values({
+      workspace_id: actor.workspaceId,
+      deal_id: id,
+      pipeline_id: current.pipeline_id,
+      stage_id: target.id,
+      actor_id: actor.userId,
+      exited_at: null,
+      override_comment: overriding ? (options.overrideComment ?? null) : null,
+    })
+    .execute();
+  await trx
+    .updateTable('deals')
+    .set({
+      stage_id: target.id,
+      stage_entered_at: now,
+      probability: target.probability,
+      closed_at: target.kind === 'open' ? null : now,
+      lost_reason: target.kind === 'lost' ? (options.lostReason ?? null) : null,
+      responsible_id: handoff ?? current.responsible_id,
+      updated_at: now,
+    })
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', '=', id)
+    .execute();
+  // After a hand-off the deal may belong to someone the mover cannot see; the mover still gets the result.
+  const deal = await reload(trx, { ...actor, visibility: 'all' }, id);
+  const changes = diffRecords(historyShape(toDeal(current)), historyShape(deal));
+  if (overriding && !gate.allowed) {
+    changes.push({
+      field: 'gateOverride',
+      oldValue: gate.missing.map((item) => item.label),
+      newValue: options.overrideComment,
     });
-    await announce(trx, actor, { id, responsible_id: deal.responsibleId }, 'update');
-    return deal;
+  }
+  await writeHistory(trx, {
+    workspaceId: actor.workspaceId,
+    entity: 'deal',
+    recordId: id,
+    actorId: actor.userId,
+    action: 'update',
+    changes,
   });
+  await announce(trx, actor, { id, responsible_id: deal.responsibleId }, 'update');
+  return deal;
 }
 
 async function closingStage(db: Kysely<DB>, actor: Actor, id: string, kind: 'won' | 'lost'): Promise<string> {
@@ -411,25 +420,27 @@ export async function loseDeal(db: Kysely<DB>, actor: Actor, id: string, reason:
 }
 
 export async function deleteDeal(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const current = await findDeal(trx, actor, id, true);
-    if (!current) throw notFound('Deal');
-    await trx
-      .updateTable('deals')
-      .set({ deleted_at: new Date() })
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', id)
-      .execute();
-    await writeHistory(trx, {
-      workspaceId: actor.workspaceId,
-      entity: 'deal',
-      recordId: id,
-      actorId: actor.userId,
-      action: 'delete',
-      changes: [],
-    });
-    await announce(trx, actor, current, 'delete');
+  await db.transaction().execute((trx) => deleteDealIn(trx, actor, id));
+}
+
+export async function deleteDealIn(trx: Trx, actor: Actor, id: string): Promise<void> {
+  const current = await findDeal(trx, actor, id, true);
+  if (!current) throw notFound('Deal');
+  await trx
+    .updateTable('deals')
+    .set({ deleted_at: new Date() })
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', '=', id)
+    .execute();
+  await writeHistory(trx, {
+    workspaceId: actor.workspaceId,
+    entity: 'deal',
+    recordId: id,
+    actorId: actor.userId,
+    action: 'delete',
+    changes: [],
   });
+  await announce(trx, actor, current, 'delete');
 }
 
 export async function stageTimeline(db: Kysely<DB>, actor: Actor, id: string) {
