@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const activityKinds = ['call', 'meeting', 'email', 'note', 'comment'] as const;
+/** A review is the client's feedback after delivery; its `result` is positive, neutral or negative. */
+export const activityKinds = ['call', 'meeting', 'email', 'note', 'comment', 'review'] as const;
+export const reviewVerdicts = ['positive', 'neutral', 'negative'] as const;
 export const ActivityKind = z.enum(activityKinds);
 export const ActivityEntity = z.enum(['lead', 'deal', 'contact', 'company']);
 export type ActivityEntity = z.infer<typeof ActivityEntity>;

@@ -40,6 +40,8 @@ export const Deal = z
     contactId: z.uuid().nullable(),
     companyId: z.uuid().nullable(),
     leadId: z.uuid().nullable(),
+    /** For a fulfilment deal: the won sales deal it fulfils. */
+    sourceDealId: z.uuid().nullable(),
     source: z.string().nullable(),
     lostReason: z.string().nullable(),
     closedAt: z.string().nullable(),

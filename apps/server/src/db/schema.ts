@@ -230,6 +230,8 @@ export interface DealsTable {
   contact_id: string | null;
   company_id: string | null;
   lead_id: string | null;
+  /** For a fulfilment deal: the won sales deal it fulfils. */
+  source_deal_id: ColumnType<string | null, string | null | undefined, string | null>;
   source: string | null;
   lost_reason: string | null;
   closed_at: NullableTimestamp;
@@ -271,7 +273,7 @@ export interface DealStageHistoryTable {
 export interface ActivitiesTable {
   id: Generated<string>;
   workspace_id: string;
-  kind: 'call' | 'meeting' | 'email' | 'note' | 'comment';
+  kind: 'call' | 'meeting' | 'email' | 'note' | 'comment' | 'review';
   subject: string | null;
   body: string | null;
   direction: 'in' | 'out' | null;

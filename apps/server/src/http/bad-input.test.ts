@@ -175,7 +175,8 @@ function fill(route: Route, overrides: Record<string, string> = {}): string {
   };
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name in overrides) return overrides[name] as string;
-    if (name === 'entity') return 'lead';
+    // Reviews are about clients and deals, not leads.
+    if (name === 'entity') return route.path.startsWith('/api/reviews/') ? 'company' : 'lead';
     if (name === 'role') return 'manager';
     return existing[route.path.split('/')[2] ?? ''] ?? randomUUID();
   });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
 import { type App, errorResponses } from '../../http/route-types';
-import { createActivity, timelineOf } from './activities.service';
+import { createActivity, reviewsOf, timelineOf } from './activities.service';
 
 export function registerActivityRoutes(app: App, db: Kysely<DB>): void {
   app.post('/api/activities', {
@@ -34,5 +34,16 @@ export function registerActivityRoutes(app: App, db: Kysely<DB>): void {
         request.query.limit,
       ),
     }),
+  });
+
+  app.get('/api/reviews/:entity/:id', {
+    schema: {
+      tags: ['crm'],
+      summary:
+        'Client reviews on a company, contact or deal (and on the client’s deals); hasNegative flags the card',
+      params: z.strictObject({ entity: z.enum(['company', 'contact', 'deal']), id: z.uuid() }),
+      response: { 200: z.object({ items: z.array(Activity), hasNegative: z.boolean() }), ...errorResponses },
+    },
+    handler: async (request) => reviewsOf(db, actorOf(request), request.params.entity, request.params.id),
   });
 }

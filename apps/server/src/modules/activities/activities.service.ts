@@ -1,4 +1,5 @@
 import type { Activity, ActivityEntity, CreateActivityBody, TimelineItem } from '@voronka/domain';
+import { reviewVerdicts } from '@voronka/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ActivitiesTable, DB } from '../../db/schema';
@@ -33,6 +34,12 @@ export async function createActivity(
 ): Promise<Activity> {
   return db.transaction().execute(async (trx) => {
     const record = await requireVisibleRecord(trx, actor, input.entity, input.recordId, 'body.recordId');
+    if (
+      input.kind === 'review' &&
+      !reviewVerdicts.includes(input.result as (typeof reviewVerdicts)[number])
+    ) {
+      throw invalid('body.result', `A review's result is one of: ${reviewVerdicts.join(', ')}`);
+    }
     const mentions = [...new Set(input.mentions)];
     if (mentions.length > 0) {
       const found = await trx
@@ -180,4 +187,48 @@ export async function timelineOf(
     }
   }
   return items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+}
+
+/**
+ * The reviews about a client: those left on the company or contact itself and on any of its deals,
+ * newest first, and whether any is negative (the red flag on the client's card).
+ */
+export async function reviewsOf(
+  db: Kysely<DB>,
+  actor: Actor,
+  entity: 'company' | 'contact' | 'deal',
+  id: string,
+) {
+  if (!(await findVisibleRecord(db, actor, entity, id))) throw notFound(entity);
+  const link = entity === 'company' ? 'company_id' : 'contact_id';
+  const rows = await db
+    .selectFrom('activities')
+    .selectAll()
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('kind', '=', 'review')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity', '=', entity), eb('record_id', '=', id)]),
+        ...(entity === 'deal'
+          ? []
+          : [
+              eb.and([
+                eb('entity', '=', 'deal'),
+                eb(
+                  'record_id',
+                  'in',
+                  eb
+                    .selectFrom('deals')
+                    .select('deals.id')
+                    .where('deals.workspace_id', '=', actor.workspaceId)
+                    .where(`deals.${link}`, '=', id),
+                ),
+              ]),
+            ]),
+      ]),
+    )
+    .orderBy('occurred_at', 'desc')
+    .execute();
+  const items = rows.map(toActivity);
+  return { items, hasNegative: items.some((review) => review.result === 'negative') };
 }

@@ -44,7 +44,7 @@ export function createDeals(
 ): Promise<Deal[]> {
   return db
     .transaction()
-    .execute((trx) => eachItem(items, 'body.items', (item) => insertDeal(trx, actor, item, null)));
+    .execute((trx) => eachItem(items, 'body.items', (item) => insertDeal(trx, actor, item)));
 }
 
 /** Up to 1,000 changes in one transaction: all apply, or none. */

@@ -21,6 +21,7 @@ export function toDeal(row: DealRow): Deal {
     contactId: row.contact_id,
     companyId: row.company_id,
     leadId: row.lead_id,
+    sourceDealId: row.source_deal_id,
     source: row.source,
     lostReason: row.lost_reason,
     closedAt: row.closed_at?.toISOString() ?? null,

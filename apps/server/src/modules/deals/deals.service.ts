@@ -18,6 +18,7 @@ import { createdFields, writeHistory } from '../history/record-history';
 import { toStage } from '../pipelines/pipelines.queries';
 import { listProducts, replaceProducts } from './deal-products';
 import { findDeal, toDeal } from './deals.queries';
+import { onDealWon } from './fulfilment';
 
 type Trx = Kysely<DB>;
 
@@ -98,7 +99,7 @@ export async function createDeal(
   actor: Actor,
   input: z.output<typeof CreateDealBody>,
 ): Promise<Deal> {
-  return db.transaction().execute((trx) => insertDeal(trx, actor, input, null));
+  return db.transaction().execute((trx) => insertDeal(trx, actor, input));
 }
 
 /** Creates a deal inside the caller's transaction, with its first stage visit, history and event. */
@@ -106,7 +107,7 @@ export async function insertDeal(
   trx: Trx,
   actor: Actor,
   input: z.output<typeof CreateDealBody>,
-  leadId: string | null,
+  links: { leadId?: string | null; sourceDealId?: string | null } = {},
 ): Promise<Deal> {
   if (input.products && input.amount !== undefined)
     throw invalid('body.amount', 'With product lines the amount is their total; leave it out');
@@ -148,7 +149,8 @@ export async function insertDeal(
       responsible_id: responsibleId,
       contact_id: input.contactId,
       company_id: input.companyId,
-      lead_id: leadId,
+      lead_id: links.leadId ?? null,
+      source_deal_id: links.sourceDealId ?? null,
       source: input.source,
       lost_reason: null,
       closed_at: null,
@@ -262,7 +264,7 @@ export class GateClosed extends AppError {
 }
 
 /** The user to hand a deal to on entering a stage: the active person with that function who has the fewest open deals. */
-async function handoffTarget(
+export async function handoffTarget(
   trx: Trx,
   actor: Actor,
   stage: Stage,
@@ -370,6 +372,8 @@ export async function moveDealIn(trx: Trx, actor: Actor, id: string, options: Mo
     .where('workspace_id', '=', actor.workspaceId)
     .where('id', '=', id)
     .execute();
+  if (target.kind === 'won')
+    await onDealWon(trx, actor, { ...current, responsible_id: handoff ?? current.responsible_id });
   // After a hand-off the deal may belong to someone the mover cannot see; the mover still gets the result.
   const deal = await reload(trx, { ...actor, visibility: 'all' }, id);
   const changes = diffRecords(historyShape(toDeal(current)), historyShape(deal));

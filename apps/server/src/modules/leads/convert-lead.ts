@@ -146,7 +146,7 @@ export async function convertLead(
         source: lead.source,
         custom: {},
       },
-      lead.id,
+      { leadId: lead.id },
     );
 
     const row = await trx

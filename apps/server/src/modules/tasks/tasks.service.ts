@@ -70,45 +70,52 @@ export async function createTask(
   actor: Actor,
   input: z.output<typeof CreateTaskBody>,
 ): Promise<Task> {
+  return db.transaction().execute((trx) => insertTask(trx, actor, input));
+}
+
+/** Creates a task inside the caller's transaction, with its history, events and the assignee's notification. */
+export async function insertTask(
+  trx: Trx,
+  actor: Actor,
+  input: z.output<typeof CreateTaskBody>,
+): Promise<Task> {
   if ((input.entity === null) !== (input.recordId === null))
     throw invalid('body.recordId', 'Give both entity and recordId, or neither');
-  return db.transaction().execute(async (trx) => {
-    const assigneeId = input.assigneeId ?? actor.userId;
-    await requireAssignee(trx, actor, assigneeId);
-    if (input.entity && input.recordId)
-      await requireVisibleRecord(trx, actor, input.entity, input.recordId, 'body.recordId');
-    const row = await trx
-      .insertInto('tasks')
-      .values({
-        workspace_id: actor.workspaceId,
-        title: input.title,
-        description: input.description,
-        assignee_id: assigneeId,
-        due_at: input.dueAt,
-        remind_at: input.remindAt,
-        reminded_at: null,
-        priority: input.priority,
-        recurrence: input.recurrence ? JSON.stringify(input.recurrence) : null,
-        done_at: null,
-        entity: input.entity,
-        record_id: input.recordId,
-        created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const task = toTask(row);
-    const { overdue: _, createdAt: __, ...fields } = task;
-    await writeHistory(trx, {
-      workspaceId: actor.workspaceId,
-      entity: 'task',
-      recordId: task.id,
-      actorId: actor.userId,
-      action: 'create',
-      changes: createdFields(fields),
-    });
-    await announce(trx, actor, task, 'create');
-    return task;
+  const assigneeId = input.assigneeId ?? actor.userId;
+  await requireAssignee(trx, actor, assigneeId);
+  if (input.entity && input.recordId)
+    await requireVisibleRecord(trx, actor, input.entity, input.recordId, 'body.recordId');
+  const row = await trx
+    .insertInto('tasks')
+    .values({
+      workspace_id: actor.workspaceId,
+      title: input.title,
+      description: input.description,
+      assignee_id: assigneeId,
+      due_at: input.dueAt,
+      remind_at: input.remindAt,
+      reminded_at: null,
+      priority: input.priority,
+      recurrence: input.recurrence ? JSON.stringify(input.recurrence) : null,
+      done_at: null,
+      entity: input.entity,
+      record_id: input.recordId,
+      created_by: actor.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const task = toTask(row);
+  const { overdue: _, createdAt: __, ...fields } = task;
+  await writeHistory(trx, {
+    workspaceId: actor.workspaceId,
+    entity: 'task',
+    recordId: task.id,
+    actorId: actor.userId,
+    action: 'create',
+    changes: createdFields(fields),
   });
+  await announce(trx, actor, task, 'create');
+  return task;
 }
 
 export async function updateTask(
