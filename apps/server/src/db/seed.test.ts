@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/test-app';
+import { seedDemo } from './seed';
+
+let t: TestApp;
+let workspaceId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  expect(await seedDemo(t.database.db)).toBe(true);
+  workspaceId = (await t.database.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id;
+});
+
+const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(t.database.db)).rows[0] as T;
+
+describe('demo workspace (seed 004)', () => {
+  it('is created once', async () => {
+    expect(await seedDemo(t.database.db)).toBe(false);
+  });
+
+  it('has a month of leads from several sources, some refused with a reason, some converted into deals', async () => {
+    const leads = await one<{
+      total: number;
+      sources: number;
+      refused: number;
+      refusedWithoutReason: number;
+      converted: number;
+      convertedWithoutDeal: number;
+      oldest: number;
+    }>(sql`
+      select count(*)::int as total, count(distinct source)::int as sources,
+        count(*) filter (where status = 'refused')::int as refused,
+        count(*) filter (where status = 'refused' and refusal_reason is null)::int as "refusedWithoutReason",
+        count(*) filter (where status = 'converted')::int as converted,
+        count(*) filter (where status = 'converted' and deal_id is null)::int as "convertedWithoutDeal",
+        extract(day from now() - min(created_at))::int as oldest
+      from leads where workspace_id = ${workspaceId}`);
+    expect(leads).toMatchObject({ total: 60, refusedWithoutReason: 0, convertedWithoutDeal: 0 });
+    expect(leads.sources).toBeGreaterThanOrEqual(5);
+    expect(leads.refused).toBeGreaterThan(0);
+    expect(leads.converted).toBeGreaterThan(5);
+    expect(leads.oldest).toBeGreaterThanOrEqual(29);
+  });
+
+  it('has deals in every stage of the B2B funnel with amounts around 40,000 ₽, closed ones closed', async () => {
+    const stages = (
+      await sql<{ kind: string; deals: number; closed_wrong: number }>`
+      select s.kind, count(d.id)::int as deals,
+        count(d.id) filter (where (s.kind = 'open') = (d.closed_at is not null))::int as closed_wrong
+      from stages s join pipelines p on p.id = s.pipeline_id and p.kind = 'sales'
+      left join deals d on d.stage_id = s.id
+      where s.workspace_id = ${workspaceId} group by s.id, s.kind, s.position order by s.position`.execute(
+        t.database.db,
+      )
+    ).rows;
+    expect(stages).toHaveLength(10);
+    expect(stages.every((stage) => stage.deals > 0)).toBe(true);
+    expect(stages.every((stage) => stage.closed_wrong === 0)).toBe(true);
+    const amounts = await one<{ median: number; lostWithoutReason: number }>(sql`
+      select percentile_cont(0.5) within group (order by amount)::int as median,
+        (select count(*)::int from deals d join stages s on s.id = d.stage_id where s.kind = 'lost' and d.lost_reason is null and d.workspace_id = ${workspaceId}) as "lostWithoutReason"
+      from deals d join pipelines p on p.id = d.pipeline_id and p.kind = 'sales' where d.workspace_id = ${workspaceId}`);
+    expect(amounts.median).toBeGreaterThan(25_000);
+    expect(amounts.median).toBeLessThan(60_000);
+    expect(amounts.lostWithoutReason).toBe(0);
+  });
+
+  it('every deal’s stage visits run in order and end in its current stage', async () => {
+    const broken = await one<{ n: number }>(sql`
+      select count(*)::int as n from deals d
+      where d.workspace_id = ${workspaceId} and d.pipeline_id = (select id from pipelines where workspace_id = ${workspaceId} and kind = 'sales')
+        and coalesce((select h.stage_id from deal_stage_history h where h.deal_id = d.id and h.exited_at is null), '00000000-0000-0000-0000-000000000000') <> d.stage_id`);
+    expect(broken.n).toBe(0);
+  });
+
+  it('has calls, meetings and tasks: some overdue, some today or later, some deals without a next step', async () => {
+    const work = await one<{
+      calls: number;
+      meetings: number;
+      overdue: number;
+      ahead: number;
+      withoutNextStep: number;
+      recurring: number;
+    }>(sql`
+      select
+        (select count(*)::int from activities where workspace_id = ${workspaceId} and kind = 'call') as calls,
+        (select count(*)::int from activities where workspace_id = ${workspaceId} and kind = 'meeting') as meetings,
+        (select count(*)::int from tasks where workspace_id = ${workspaceId} and status = 'open' and due_at < now()) as overdue,
+        (select count(*)::int from tasks where workspace_id = ${workspaceId} and status = 'open' and due_at >= now()) as ahead,
+        (select count(*)::int from tasks where workspace_id = ${workspaceId} and recurrence is not null) as recurring,
+        (select count(*)::int from deals d where d.workspace_id = ${workspaceId} and d.closed_at is null
+          and not exists (select 1 from tasks t where t.record_id = d.id and t.status = 'open')) as "withoutNextStep"`);
+    expect(work.calls).toBeGreaterThan(150);
+    expect(work.meetings).toBeGreaterThan(10);
+    expect(work.overdue).toBeGreaterThan(0);
+    expect(work.ahead).toBeGreaterThan(0);
+    expect(work.withoutNextStep).toBeGreaterThan(0);
+    expect(work.recurring).toBe(1);
+  });
+
+  it('has won deals handed to fulfilment, and every record’s creation in its history', async () => {
+    const checks = await one<{ orders: number; undocumented: number }>(sql`
+      select (select count(*)::int from deals where workspace_id = ${workspaceId} and source_deal_id is not null) as orders,
+        (select count(*)::int from deals d where d.workspace_id = ${workspaceId}
+           and not exists (select 1 from record_history h where h.record_id = d.id and h.action = 'create')) as undocumented`);
+    expect(checks.orders).toBeGreaterThan(0);
+    expect(checks.undocumented).toBe(0);
+  });
+});
