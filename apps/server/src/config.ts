@@ -13,6 +13,11 @@ export interface Config {
   sessionTtlHours: number;
   bodyLimitBytes: number;
   seedDemo: boolean;
+  /** SMTP for outgoing mail (reminders), e.g. smtp://user:password@smtp.example.ru:587; none when unset. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** The address people open Voronka at, for links in emails. */
+  publicUrl: string;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -29,5 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 24 * 14),
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
     seedDemo: env.SEED_DEMO !== 'false',
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM ?? 'Voronka <voronka@localhost>',
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
   };
 }

@@ -4,6 +4,7 @@ import { migrateToLatest } from './db/migrate';
 import { demoPassword, demoPeople, seedDemo } from './db/seed';
 import { buildApp } from './http/app';
 import { LiveHub } from './modules/events/event-bus';
+import { createMailer } from './modules/mail/mailer';
 import { startReminders } from './modules/tasks/reminders';
 
 const config = loadConfig();
@@ -15,9 +16,12 @@ const hub = new LiveHub(database);
 await hub.start();
 const app = await buildApp({ config, database, hub });
 await app.listen({ port: config.port, host: config.host });
-const stopReminders = startReminders(database.db, 15_000, (error) =>
-  app.log.error({ err: error }, 'reminders failed'),
-);
+const mailer = createMailer(config.smtpUrl, config.mailFrom);
+const stopReminders = startReminders(database.db, 15_000, {
+  mailer,
+  publicUrl: config.publicUrl,
+  onError: (error) => app.log.error({ err: error }, 'reminders failed'),
+});
 
 const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
 console.log(`\nVoronka is ready on http://localhost:${config.port} (${where}, ${Date.now() - started} ms)`);
@@ -36,6 +40,7 @@ async function shutdown(signal: string): Promise<void> {
   app.log.info({ signal }, 'shutting down');
   // Stop taking requests and let the ones in flight finish, then close the database.
   stopReminders();
+  mailer?.close();
   await app.close();
   await hub.close();
   await database.close();
