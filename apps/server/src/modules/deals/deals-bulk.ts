@@ -2,39 +2,14 @@ import type { BulkDealsBody, CreateDealBody, Deal, UpdateDealBody } from '@voron
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { AppError, invalid, notFound } from '../../http/errors';
+import { eachItem } from '../../http/batch';
+import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { writeHistory } from '../history/record-history';
 import { findDeal, toDeal } from './deals.queries';
 import { deleteDealIn, GateClosed, insertDeal, moveDealIn, updateDealIn } from './deals.service';
 
 type Trx = Kysely<DB>;
-
-/** Runs `step` for each item; an error names the item by its index in the request. */
-async function eachItem<T, R>(
-  items: readonly T[],
-  prefix: string,
-  step: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  for (const [index, item] of items.entries()) {
-    try {
-      results.push(await step(item, index));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'validation_failed' && Array.isArray(error.details)) {
-        const details = (error.details as { path: string; message: string }[]).map((issue) => ({
-          ...issue,
-          path: issue.path.replace(/^body\./, `${prefix}.${index}.`),
-        }));
-        throw new AppError('validation_failed', `${details[0]?.path}: ${details[0]?.message}`, details);
-      }
-      if (error instanceof AppError && error.code === 'not_found')
-        throw invalid(`${prefix}.${index}`, 'No such deal');
-      throw error;
-    }
-  }
-  return results;
-}
 
 /** Up to 1,000 new deals in one transaction: all are created, or none. */
 export function createDeals(

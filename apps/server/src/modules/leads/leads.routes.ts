@@ -13,10 +13,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
+import { eachItem } from '../../http/batch';
 import { type App, errorResponses } from '../../http/route-types';
 import { convertLead } from './convert-lead';
 import { refusalReasonsFor } from './leads.queries';
-import { createLead, deleteLead, findLeads, getLead, updateLead } from './leads.service';
+import { createLead, deleteLead, findLeads, getLead, insertLead, updateLead } from './leads.service';
 
 const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -96,5 +97,21 @@ export function registerLeadRoutes(app: App, db: Kysely<DB>): void {
       response: { 200: z.object({ items: z.array(RefusalReason) }), ...errorResponses },
     },
     handler: async (request) => ({ items: await refusalReasonsFor(db, actorOf(request)) }),
+  });
+
+  app.post('/api/leads/batch', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Create up to 1,000 leads in one transaction: all or none (imports, web forms in bulk)',
+      body: z.strictObject({ items: z.array(CreateLeadBody).min(1).max(1000) }),
+      response: { 200: z.object({ items: z.array(Lead) }), ...errorResponses },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      const items = await db
+        .transaction()
+        .execute((trx) => eachItem(request.body.items, 'body.items', (item) => insertLead(trx, actor, item)));
+      return { items };
+    },
   });
 }

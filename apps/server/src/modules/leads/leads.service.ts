@@ -50,41 +50,48 @@ export async function createLead(
   actor: Actor,
   input: z.output<typeof CreateLeadBody>,
 ): Promise<Lead> {
+  return db.transaction().execute((trx) => insertLead(trx, actor, input));
+}
+
+/** Creates a lead inside the caller's transaction, with history and event. */
+export async function insertLead(
+  trx: Trx,
+  actor: Actor,
+  input: z.output<typeof CreateLeadBody>,
+): Promise<Lead> {
   // A lead someone creates is theirs unless they name another responsible person.
   const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
-  return db.transaction().execute(async (trx) => {
-    if (responsibleId) await requireResponsible(trx, actor, responsibleId);
-    await requireValidCustom(trx, actor, 'lead', input.custom);
-    const row = await trx
-      .insertInto('leads')
-      .values({
-        workspace_id: actor.workspaceId,
-        title: input.title,
-        contact_name: input.contactName,
-        phone: input.phone,
-        email: input.email,
-        source: input.source,
-        channel: input.channel,
-        utm: JSON.stringify(input.utm),
-        custom: JSON.stringify(input.custom),
-        status: input.status,
-        responsible_id: responsibleId,
-        created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const lead = toLead(row);
-    await writeHistory(trx, {
-      workspaceId: actor.workspaceId,
-      entity: 'lead',
-      recordId: lead.id,
-      actorId: actor.userId,
-      action: 'create',
-      changes: createdFields(lead),
-    });
-    await announceLead(trx, actor, lead, 'create');
-    return lead;
+  if (responsibleId) await requireResponsible(trx, actor, responsibleId);
+  await requireValidCustom(trx, actor, 'lead', input.custom);
+  const row = await trx
+    .insertInto('leads')
+    .values({
+      workspace_id: actor.workspaceId,
+      title: input.title,
+      contact_name: input.contactName,
+      phone: input.phone,
+      email: input.email,
+      source: input.source,
+      channel: input.channel,
+      utm: JSON.stringify(input.utm),
+      custom: JSON.stringify(input.custom),
+      status: input.status,
+      responsible_id: responsibleId,
+      created_by: actor.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const lead = toLead(row);
+  await writeHistory(trx, {
+    workspaceId: actor.workspaceId,
+    entity: 'lead',
+    recordId: lead.id,
+    actorId: actor.userId,
+    action: 'create',
+    changes: createdFields(lead),
   });
+  await announceLead(trx, actor, lead, 'create');
+  return lead;
 }
 
 /** A refusal needs a reason from the list the actor's role may use; leaving "refused" clears it. */

@@ -227,3 +227,39 @@ describe('conversion', () => {
     expect((await other.request('POST', `/api/leads/${lead.id}/convert`, {})).statusCode).toBe(404);
   });
 });
+
+describe('batch create', () => {
+  it('creates many leads in one call, or none, naming the item at fault', async () => {
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('leads')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('workspace_id', '=', team.workspaceId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const items = Array.from({ length: 20 }, (_, i) => ({
+      title: `Импорт из Excel ${i}`,
+      phone: `8 912 000-00-${String(i).padStart(2, '0')}`,
+      source: 'import',
+    }));
+    const bad = await manager.request('POST', '/api/leads/batch', {
+      items: [...items, { title: 'Плохой телефон', phone: 'не помню' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('body.items.20.phone');
+    const foreign = await manager.request('POST', '/api/leads/batch', {
+      items: [...items, { title: 'x', responsibleId: '00000000-0000-4000-8000-000000000000' }],
+    });
+    expect(foreign.json().error.details[0].path).toBe('body.items.20.responsibleId');
+    expect(await count()).toBe(before);
+    const ok = await manager.request('POST', '/api/leads/batch', { items });
+    expect(ok.json().items.map((lead: Lead) => lead.phone)).toEqual(
+      items.map((_, i) => `+791200000${String(i).padStart(2, '0')}`),
+    );
+    expect(await count()).toBe(before + 20);
+  });
+});
