@@ -88,6 +88,9 @@ export interface DealFilter {
   noNextStep?: boolean;
   /** The recycle bin: deleted deals, for restoring. */
   deleted?: boolean;
+  /** A custom field's value, compared as text (`budget` = `500000`, `segment` = `A`). */
+  customKey?: string;
+  customValue?: string;
 }
 
 export interface DealPageOptions {
@@ -127,6 +130,9 @@ export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageO
   if (filter.minAmount !== undefined) query = query.where('deals.amount', '>=', String(filter.minAmount));
   if (filter.maxAmount !== undefined) query = query.where('deals.amount', '<=', String(filter.maxAmount));
   if (filter.open !== undefined) query = query.where('deals.closed_at', filter.open ? 'is' : 'is not', null);
+  if (filter.customKey && filter.customValue !== undefined) {
+    query = query.where(sql<boolean>`deals.custom ->> ${filter.customKey} = ${filter.customValue}`);
+  }
   if (filter.q) query = query.where(sql<boolean>`deals.search @@ ${prefixQuery(filter.q)}`);
   if (filter.noNextStep) {
     query = query

@@ -45,6 +45,11 @@ const ListQuery = z.strictObject({
   open: booleanQuery.optional(),
   noNextStep: booleanQuery.optional(),
   deleted: booleanQuery.optional(),
+  customKey: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,49}$/)
+    .optional(),
+  customValue: z.string().max(500).optional(),
   sort: z.enum(Object.keys(dealSorts) as [keyof typeof dealSorts]).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
