@@ -6,10 +6,9 @@ import { type Random, seededRandom } from './random';
 import {
   callResults,
   companyStems,
-  firstNames,
-  lastNames,
   lostReasons,
   needs,
+  personName,
   priceLists,
   products,
   sources,
@@ -128,7 +127,7 @@ export async function seedCrmHistory(
     created('company', company.id, people.head, company.created_at, { name: company.name, inn: company.inn });
   const contacts = companies.flatMap((company, i) =>
     Array.from({ length: i % 3 === 0 ? 2 : 1 }, (_, j) => {
-      const name = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
+      const name = personName(random.pick, random.chance);
       return {
         id: randomUUID(),
         workspace_id: workspaceId,
@@ -176,7 +175,7 @@ export async function seedCrmHistory(
   // Leads from every channel; some refused, some converted into the deals below.
   const leads = Array.from({ length: 60 }, (_, i) => {
     const at = new Date(monthAgo + (i / 60) * 30 * day + random.int(0, 8) * 3600 * 1000);
-    const name = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
+    const name = personName(random.pick, random.chance);
     const roll = random.next();
     const status =
       roll < 0.2

@@ -1,24 +1,17 @@
-export const firstNames = [
+const maleNames = [
   'Андрей',
-  'Елена',
   'Павел',
   'Ринат',
-  'Светлана',
   'Игорь',
-  'Наталья',
   'Михаил',
-  'Ольга',
   'Виктор',
-  'Татьяна',
   'Сергей',
-  'Анна',
   'Константин',
-  'Юлия',
   'Дмитрий',
-  'Марина',
   'Артём',
 ];
-export const lastNames = [
+const femaleNames = ['Елена', 'Светлана', 'Наталья', 'Ольга', 'Татьяна', 'Анна', 'Юлия', 'Марина'];
+const lastNames = [
   'Никитин',
   'Морозов',
   'Орлов',
@@ -102,3 +95,11 @@ export const priceLists = [
   { name: 'Скидка 15%', discount: 15 },
   { name: 'Опт', discount: 25 },
 ];
+
+/** A Russian full name whose surname agrees with the first name: Юлия Орлова, not Юлия Орлов. */
+export function personName(pick: <T>(items: readonly T[]) => T, chance: (p: number) => boolean): string {
+  const female = chance(0.45);
+  const first = pick(female ? femaleNames : maleNames);
+  const last = pick(lastNames);
+  return `${first} ${female && /(ов|ев|ёв|ин)$/.test(last) ? `${last}а` : last}`;
+}
