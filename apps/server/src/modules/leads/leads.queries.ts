@@ -1,8 +1,11 @@
 import type { Lead } from '@voronka/domain';
+import { normalizePhone } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB, LeadRow } from '../../db/schema';
+import { decodeCursor, encodeCursor } from '../../http/cursor';
 import type { Actor } from '../access/actor';
 import { visibleTo } from '../access/visibility';
+import { prefixQuery } from '../deals/deals.queries';
 
 export function toLead(row: LeadRow): Lead {
   return {
@@ -36,10 +39,62 @@ export function visibleLeads(db: Kysely<DB>, actor: Actor) {
     .where(visibleTo(actor, 'leads.responsible_id'));
 }
 
-export function listLeads(db: Kysely<DB>, actor: Actor, options: { limit: number; status?: Lead['status'] }) {
-  let query = visibleLeads(db, actor).selectAll();
+export const leadSorts = { createdAt: 'created_at', updatedAt: 'updated_at', title: 'title' } as const;
+export type LeadSort = keyof typeof leadSorts;
+
+export interface LeadListOptions {
+  limit: number;
+  status?: Lead['status'];
+  responsibleId?: string;
+  source?: string;
+  q?: string;
+  sort: LeadSort;
+  order: 'asc' | 'desc';
+  cursor?: string;
+}
+
+/** The sort value as exact text (timestamps to the microsecond), so a cursor never skips a row. */
+function sortKey(sort: LeadSort) {
+  if (sort === 'title') return sql<string>`leads.title`;
+  return sql<string>`to_char(${sql.ref(`leads.${leadSorts[sort]}`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** One page of visible leads; `nextCursor` is null on the last page. */
+export async function listLeads(db: Kysely<DB>, actor: Actor, options: LeadListOptions) {
+  const column = sql.ref(`leads.${leadSorts[options.sort]}`);
+  let query = visibleLeads(db, actor).selectAll().select(sortKey(options.sort).as('sort_key'));
   if (options.status) query = query.where('status', '=', options.status);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  if (options.responsibleId) query = query.where('responsible_id', '=', options.responsibleId);
+  if (options.source) query = query.where('source', '=', options.source);
+  if (options.q) {
+    const phone = normalizePhone(options.q);
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql<boolean>`leads.search @@ ${prefixQuery(options.q ?? '')}`, '=', true),
+        ...(phone ? [eb('leads.phone', '=', phone)] : []),
+      ]),
+    );
+  }
+  if (options.cursor) {
+    const after = decodeCursor(options.cursor);
+    const type = sql.raw(options.sort === 'title' ? 'text' : 'timestamptz');
+    const comparison = sql.raw(options.order === 'desc' ? '<' : '>');
+    query = query.where(
+      sql<boolean>`(${column}, leads.id) ${comparison} (cast(${String(after.value)} as ${type}), ${after.id}::uuid)`,
+    );
+  }
+  const rows = await query
+    .orderBy(column, options.order)
+    .orderBy('leads.id', options.order)
+    .limit(options.limit + 1)
+    .execute();
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    nextCursor:
+      rows.length > options.limit && last ? encodeCursor({ value: last.sort_key, id: last.id }) : null,
+  };
 }
 
 export function findLead(db: Kysely<DB>, actor: Actor, id: string, lock = false) {

@@ -16,23 +16,32 @@ import { actorOf } from '../../http/authenticate';
 import { eachItem } from '../../http/batch';
 import { type App, errorResponses } from '../../http/route-types';
 import { convertLead } from './convert-lead';
-import { refusalReasonsFor } from './leads.queries';
+import { type LeadSort, leadSorts, refusalReasonsFor } from './leads.queries';
 import { createLead, deleteLead, findLeads, getLead, insertLead, updateLead } from './leads.service';
 
 const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   status: LeadStatus.optional(),
+  responsibleId: z.uuid().optional(),
+  source: z.string().max(100).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(Object.keys(leadSorts) as [LeadSort]).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  cursor: z.string().max(500).optional(),
 });
 
 export function registerLeadRoutes(app: App, db: Kysely<DB>): void {
   app.get('/api/leads', {
     schema: {
       tags: ['crm'],
-      summary: 'Leads the caller may see, newest first',
+      summary: 'Leads the caller may see: filters, sort and cursor pagination',
       querystring: ListQuery,
-      response: { 200: z.object({ items: z.array(Lead) }), ...errorResponses },
+      response: {
+        200: z.object({ items: z.array(Lead), nextCursor: z.string().nullable() }),
+        ...errorResponses,
+      },
     },
-    handler: async (request) => ({ items: await findLeads(db, actorOf(request), request.query) }),
+    handler: async (request) => findLeads(db, actorOf(request), request.query),
   });
 
   app.post('/api/leads', {

@@ -9,7 +9,7 @@ import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { publish } from '../events/event-bus';
 import { createdFields, writeHistory } from '../history/record-history';
 import { findUser } from '../users/users.queries';
-import { findLead, listLeads, refusalReasonsFor, toLead } from './leads.queries';
+import { findLead, type LeadListOptions, listLeads, refusalReasonsFor, toLead } from './leads.queries';
 
 type Trx = Kysely<DB>;
 
@@ -31,12 +31,9 @@ export async function announceLead(
   });
 }
 
-export async function findLeads(
-  db: Kysely<DB>,
-  actor: Actor,
-  options: { limit: number; status?: Lead['status'] },
-): Promise<Lead[]> {
-  return (await listLeads(db, actor, options)).map(toLead);
+export async function findLeads(db: Kysely<DB>, actor: Actor, options: LeadListOptions) {
+  const { rows, nextCursor } = await listLeads(db, actor, options);
+  return { items: rows.map(toLead), nextCursor };
 }
 
 export async function getLead(db: Kysely<DB>, actor: Actor, id: string): Promise<Lead> {

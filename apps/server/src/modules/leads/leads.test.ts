@@ -263,3 +263,33 @@ describe('batch create', () => {
     expect(await count()).toBe(before + 20);
   });
 });
+
+describe('the list', () => {
+  it('filters by status, responsible, source and text, and pages through every lead once', async () => {
+    for (let i = 0; i < 6; i++)
+      await newLead({ title: `Постраничный лид ${i}`, source: i % 2 ? 'ads' : 'event' });
+    const ids = async (query: string) =>
+      (await head.request('GET', `/api/leads?${query}`)).json().items.map((lead: Lead) => lead.id);
+    const all = await ids('limit=500');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (
+        await head.request('GET', `/api/leads?limit=4${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json() as { items: Lead[]; nextCursor: string | null };
+      seen.push(...page.items.map((lead) => lead.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    const events = (await head.request('GET', '/api/leads?source=event&limit=500')).json().items as Lead[];
+    expect(events.every((lead) => lead.source === 'event')).toBe(true);
+    expect(await ids(`responsibleId=${team.users.managerB.id}`)).toEqual([]);
+    expect(
+      (await head.request('GET', `/api/leads?q=${encodeURIComponent('постраничные')}`)).json().items,
+    ).toHaveLength(6);
+    const titles = (await head.request('GET', '/api/leads?sort=title&order=asc&limit=500'))
+      .json()
+      .items.map((lead: Lead) => lead.title);
+    expect(titles).toEqual([...titles].sort((a: string, b: string) => a.localeCompare(b, 'ru')));
+  });
+});
