@@ -23,6 +23,13 @@ export async function eachItem<T, R>(
       }
       if (error instanceof AppError && error.code === 'not_found')
         throw invalid(`${prefix}.${index}`, 'No such record');
+      // Any other refusal (a duplicate, a closed gate) keeps its code and says which item it was.
+      if (error instanceof AppError) {
+        throw new AppError(error.code, `${prefix}.${index}: ${error.message}`, {
+          item: `${prefix}.${index}`,
+          details: error.details,
+        });
+      }
       throw error;
     }
   }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
+import { eachItem } from '../../http/batch';
 import { type App, errorResponses } from '../../http/route-types';
 import {
   createCompany,
@@ -104,5 +105,28 @@ export function registerCompanyRoutes(app: App, db: Kysely<DB>): void {
     },
     handler: async (request) =>
       mergeCompanies(db, actorOf(request), request.params.id, request.body.sourceId),
+  });
+
+  app.post('/api/companies/batch', {
+    schema: {
+      tags: ['crm'],
+      summary:
+        'Create up to 1,000 in one transaction: all or none; duplicates refuse the batch unless allowDuplicates=true',
+      querystring: CreateQuery,
+      body: z.strictObject({ items: z.array(CreateCompanyBody).min(1).max(1000) }),
+      response: { 200: z.object({ items: z.array(Company) }), ...errorResponses },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      const allowDuplicates = request.query.allowDuplicates === 'true';
+      const items = await db
+        .transaction()
+        .execute((trx) =>
+          eachItem(request.body.items, 'body.items', (item) =>
+            createCompany(trx, actor, item, { allowDuplicates }),
+          ),
+        );
+      return { items };
+    },
   });
 }

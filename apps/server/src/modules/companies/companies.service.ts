@@ -3,6 +3,7 @@ import { diffRecords } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
@@ -56,7 +57,7 @@ export async function createCompany(
   const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
   const phones = unionOf(input.phones, []);
   const emails = unionOf(input.emails, []);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (responsibleId) await requireResponsible(trx, actor, responsibleId);
     await requireValidCustom(trx, actor, 'company', input.custom);
     const keys = { phones, emails, inn: input.inn };

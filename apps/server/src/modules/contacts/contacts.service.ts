@@ -3,6 +3,7 @@ import { diffRecords } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { findCompany } from '../companies/companies.queries';
@@ -79,7 +80,7 @@ export async function createContact(
   const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
   const phones = unionOf(input.phones, []);
   const emails = unionOf(input.emails, []);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (input.companyId) await requireCompany(trx, actor, input.companyId);
     if (responsibleId) await requireResponsible(trx, actor, responsibleId);
     await requireValidCustom(trx, actor, 'contact', input.custom);
