@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as foundation from './migrations/0001-foundation';
 import * as crmCore from './migrations/0002-crm-core';
 import * as fulfilment from './migrations/0003-fulfilment';
+import * as boardTotals from './migrations/0004-board-totals';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-crm-core': crmCore,
   '0003-fulfilment': fulfilment,
+  '0004-board-totals': boardTotals,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

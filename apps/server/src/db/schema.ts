@@ -338,7 +338,17 @@ export interface RefusalReasonsTable {
   position: Generated<number>;
 }
 
+export interface DealStageTotalsTable {
+  workspace_id: string;
+  stage_id: string;
+  /** The nil uuid stands for "no responsible". */
+  responsible_id: string;
+  deals: ColumnType<string, string | number, string | number>;
+  amount: Numeric;
+}
+
 export interface DB {
+  deal_stage_totals: DealStageTotalsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
   departments: DepartmentsTable;

@@ -193,18 +193,18 @@ export async function boardOf(
   stageIds: readonly string[],
   perStage: number,
 ) {
+  // Counts and sums come from the trigger-kept totals: a few rows per stage, not every deal.
   const totals = db
-    .selectFrom('deals')
-    .where('deals.workspace_id', '=', actor.workspaceId)
-    .where('deals.deleted_at', 'is', null)
-    .where('deals.pipeline_id', '=', pipelineId)
-    .where(visibleTo(actor, 'deals.responsible_id'))
+    .selectFrom('deal_stage_totals')
+    .where('deal_stage_totals.workspace_id', '=', actor.workspaceId)
+    .where('deal_stage_totals.stage_id', 'in', [...stageIds])
+    .where(visibleTo(actor, 'deal_stage_totals.responsible_id'))
     .select([
-      'deals.stage_id',
-      (eb) => eb.fn.countAll<string>().as('count'),
-      (eb) => eb.fn.sum<string>('deals.amount').as('sum'),
+      'deal_stage_totals.stage_id',
+      (eb) => eb.fn.sum<string>('deal_stage_totals.deals').as('count'),
+      (eb) => eb.fn.sum<string>('deal_stage_totals.amount').as('sum'),
     ])
-    .groupBy('deals.stage_id')
+    .groupBy('deal_stage_totals.stage_id')
     .execute();
   // One small indexed query per column (deals_board) rather than ranking every deal of the pipeline.
   const columns = stageIds.map((stageId) =>

@@ -1,0 +1,104 @@
+import type { Deal, Pipeline } from '@voronka/domain';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  createTeam,
+  signIn,
+  startTestApp,
+  type Team,
+  type TestApp,
+} from '../../../test/test-app';
+
+let t: TestApp;
+let team: Team;
+let head: Client;
+let sales: Pipeline;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  team = await createTeam(t, 'totals');
+  head = await signIn(t.app, team.users.head.email);
+  sales = (await head.request('GET', '/api/pipelines')).json().items[0];
+});
+
+/** The kept totals must always equal a recount of the live deals. */
+async function expectTotalsMatchDeals(): Promise<void> {
+  const { rows } = await sql<{
+    stage_id: string;
+    responsible_id: string;
+    kept: string;
+    counted: string;
+    kept_sum: string;
+    counted_sum: string;
+  }>`
+    with counted as (
+      select stage_id, coalesce(responsible_id, '00000000-0000-0000-0000-000000000000') as responsible_id, count(*) as n, sum(amount) as total
+      from deals where workspace_id = ${team.workspaceId} and deleted_at is null group by 1, 2
+    )
+    select coalesce(k.stage_id, c.stage_id) as stage_id, coalesce(k.responsible_id, c.responsible_id) as responsible_id,
+      coalesce(k.deals, 0)::text as kept, coalesce(c.n, 0)::text as counted,
+      coalesce(k.amount, 0)::text as kept_sum, coalesce(c.total, 0)::text as counted_sum
+    from (select * from deal_stage_totals where workspace_id = ${team.workspaceId}) k
+    full join counted c on c.stage_id = k.stage_id and c.responsible_id = k.responsible_id
+    where coalesce(k.deals, 0) <> coalesce(c.n, 0) or coalesce(k.amount, 0) <> coalesce(c.total, 0)`.execute(
+    t.database.db,
+  );
+  expect(rows).toEqual([]);
+}
+
+describe('kanban totals', () => {
+  it('stay equal to a recount through every kind of change', async () => {
+    const deal = (
+      await head.request('POST', '/api/deals', { title: 'Счётчик', amount: 40_000 })
+    ).json() as Deal;
+    await expectTotalsMatchDeals();
+    await head.request('PATCH', `/api/deals/${deal.id}`, {
+      products: [{ name: 'Коробка', price: 100, quantity: 3 }],
+    });
+    await expectTotalsMatchDeals();
+    await head.request('POST', `/api/deals/${deal.id}/move`, {
+      stageId: sales.stages[3]!.id,
+      overrideComment: 'Проверка счётчиков',
+    });
+    await expectTotalsMatchDeals();
+    await head.request('POST', '/api/deals/bulk', {
+      action: 'assign',
+      ids: [deal.id],
+      responsibleId: team.users.managerB.id,
+    });
+    await expectTotalsMatchDeals();
+    await head.request('POST', '/api/deals/bulk', { action: 'delete', ids: [deal.id] });
+    await expectTotalsMatchDeals();
+    await head.request('POST', `/api/deals/${deal.id}/restore`);
+    await expectTotalsMatchDeals();
+    await head.request('POST', `/api/deals/${deal.id}/lose`, { reason: 'Дорого' });
+    await expectTotalsMatchDeals();
+    await head.request('POST', '/api/deals/batch', {
+      items: Array.from({ length: 30 }, (_, i) => ({
+        title: `Пакет ${i}`,
+        amount: i * 1000,
+        responsibleId: i % 2 ? team.users.managerA.id : null,
+      })),
+    });
+    await expectTotalsMatchDeals();
+  });
+
+  it('the board shows the same count and sum as the list, for every visibility', async () => {
+    for (const user of [team.users.head, team.users.managerA, team.users.owner]) {
+      const client = await signIn(t.app, user.email);
+      const board = (await client.request('GET', `/api/deals/board?pipelineId=${sales.id}`)).json() as {
+        columns: { stageId: string; count: number; sum: number }[];
+      };
+      const deals = (await client.request('GET', `/api/deals?pipelineId=${sales.id}&limit=500`)).json()
+        .items as Deal[];
+      for (const column of board.columns) {
+        const inStage = deals.filter((d) => d.stageId === column.stageId);
+        expect([column.count, column.sum], `${user.email} ${column.stageId}`).toEqual([
+          inStage.length,
+          inStage.reduce((sum, d) => sum + d.amount, 0),
+        ]);
+      }
+    }
+  });
+});
