@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type RunningApp, screenshotPath, startApp } from './harness';
+import { browserAvailable, type RunningApp, startApp } from './harness';
+import { notificationsGone, signIn, snap, text, watchErrors } from './journey';
 
-const password = 'voronka-demo';
 const sectionKeys = ['leads', 'deals', 'contacts', 'companies', 'tasks', 'processes', 'reports', 'settings'];
 const russianSections = [
   'Лиды',
@@ -25,30 +25,6 @@ const englishSections = [
   'Settings',
 ];
 
-/** Uncaught exceptions and CSP violations in the page fail the journey. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Uncaught/.test(message.text())) {
-      errors.push(message.text());
-    }
-  });
-  return errors;
-}
-
-/** The element's text content, trimmed. */
-async function text(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').trim();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.locator('input[autocomplete="username"]').fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/leads$/);
-}
-
 async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
@@ -64,16 +40,6 @@ async function navigationLabels(page: Page): Promise<string[]> {
     labels.push(await text(link));
   }
   return labels;
-}
-
-/** Toasts close by themselves; screenshots wait for them so that they do not hide the content. */
-async function notificationsGone(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
-}
-
-/** A screenshot for people to look at, with transitions (drawers, modals) run to their end. */
-async function snap(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
-  await page.screenshot({ path: screenshotPath(name), fullPage, animations: 'disabled' });
 }
 
 const colorScheme = (page: Page) => page.locator('html').getAttribute('data-mantine-color-scheme');
@@ -104,8 +70,8 @@ describe.skipIf(!browserAvailable())('web shell in a real browser', () => {
     await expect.poll(() => text(page.getByTestId('workspace-name'))).toBe('Демо: отдел продаж');
 
     // Sections of later releases say so, without sample data.
-    await page.getByTestId('nav-deals').click();
-    await page.waitForURL(/\/deals$/);
+    await page.getByTestId('nav-processes').click();
+    await page.waitForURL(/\/processes$/);
     await page.getByTestId('section-later').waitFor();
 
     // Create a lead.

@@ -91,4 +91,6 @@ export const api = {
 
 /** List endpoints answer `{ items }`. */
 export type ListResponse<Item> = { items: Item[] };
+/** Cursor-paginated lists: `nextCursor` is null on the last page. */
+export type PageResponse<Item> = { items: Item[]; nextCursor: string | null };
 export type OkResponse = { ok: true };

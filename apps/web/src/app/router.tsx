@@ -1,21 +1,32 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireSession } from '../features/auth/components/RequireSession';
 import { AcceptInvitationPage } from '../pages/AcceptInvitationPage';
+import { CompaniesPage } from '../pages/CompaniesPage';
+import { CompanyPage } from '../pages/CompanyPage';
+import { ContactPage } from '../pages/ContactPage';
+import { ContactsPage } from '../pages/ContactsPage';
+import { DealPage } from '../pages/DealPage';
+import { DealsPage } from '../pages/DealsPage';
+import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { LeadsPage } from '../pages/LeadsPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SectionPlaceholderPage } from '../pages/SectionPlaceholderPage';
 import { ApiTokensSettingsPage } from '../pages/settings/ApiTokensSettingsPage';
+import { CustomFieldsSettingsPage } from '../pages/settings/CustomFieldsSettingsPage';
 import { DepartmentsSettingsPage } from '../pages/settings/DepartmentsSettingsPage';
 import { InvitationsSettingsPage } from '../pages/settings/InvitationsSettingsPage';
+import { PipelinesSettingsPage } from '../pages/settings/PipelinesSettingsPage';
+import { ProductsSettingsPage } from '../pages/settings/ProductsSettingsPage';
 import { ProfileSettingsPage } from '../pages/settings/ProfileSettingsPage';
-import { RequireAdmin, SettingsIndexRedirect } from '../pages/settings/RequireAdmin';
+import { RequireAdmin, RequireCatalogueEditor, SettingsIndexRedirect } from '../pages/settings/RequireAdmin';
 import { RolesSettingsPage } from '../pages/settings/RolesSettingsPage';
 import { SettingsLayout } from '../pages/settings/SettingsLayout';
 import { UsersSettingsPage } from '../pages/settings/UsersSettingsPage';
+import { TasksPage } from '../pages/TasksPage';
 import { AppLayout } from './layout/AppLayout';
 
-const laterSections = ['deals', 'contacts', 'companies', 'tasks', 'processes', 'reports'] as const;
+const laterSections = ['processes', 'reports'] as const;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -29,6 +40,15 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/leads" replace /> },
           { path: 'leads', element: <LeadsPage /> },
           { path: 'leads/:leadId', element: <LeadsPage /> },
+          { path: 'deals', element: <DealsPage /> },
+          { path: 'deals/:dealId', element: <DealPage /> },
+          { path: 'contacts', element: <ContactsPage /> },
+          { path: 'contacts/duplicates', element: <DuplicatesPage entity="contact" /> },
+          { path: 'contacts/:contactId', element: <ContactPage /> },
+          { path: 'companies', element: <CompaniesPage /> },
+          { path: 'companies/duplicates', element: <DuplicatesPage entity="company" /> },
+          { path: 'companies/:companyId', element: <CompanyPage /> },
+          { path: 'tasks', element: <TasksPage /> },
           ...laterSections.map((section) => ({
             path: section,
             element: <SectionPlaceholderPage section={section} />,
@@ -47,7 +67,13 @@ export const router = createBrowserRouter([
                   { path: 'departments', element: <DepartmentsSettingsPage /> },
                   { path: 'roles', element: <RolesSettingsPage /> },
                   { path: 'invitations', element: <InvitationsSettingsPage /> },
+                  { path: 'pipelines', element: <PipelinesSettingsPage /> },
+                  { path: 'custom-fields', element: <CustomFieldsSettingsPage /> },
                 ],
+              },
+              {
+                element: <RequireCatalogueEditor />,
+                children: [{ path: 'products', element: <ProductsSettingsPage /> }],
               },
             ],
           },

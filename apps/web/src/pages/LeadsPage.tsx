@@ -8,6 +8,8 @@ import { useLeads } from '../features/leads/api';
 import { CreateLeadModal } from '../features/leads/components/CreateLeadModal';
 import { LeadDrawer } from '../features/leads/components/LeadDrawer';
 import { LeadsTable } from '../features/leads/components/LeadsTable';
+import { LeadsToolbar } from '../features/leads/components/LeadsToolbar';
+import { applyLeadView, defaultLeadView, type LeadView } from '../features/leads/lead-view';
 import { useUsers } from '../features/users/api';
 import { LoadError } from '../ui/LoadError';
 import { PageHeader } from '../ui/PageHeader';
@@ -22,6 +24,10 @@ export function LeadsPage() {
   const leads = useLeads();
   const users = useUsers();
   const [creating, setCreating] = useState(false);
+  const [view, setView] = useState<LeadView>(defaultLeadView);
+  const sources = [
+    ...new Set((leads.data ?? []).flatMap((lead) => (lead.source ? [lead.source] : []))),
+  ].sort();
   const userList = users.data ?? [];
   const userNames = new Map(userList.map((item) => [item.id, item.name]));
 
@@ -39,13 +45,15 @@ export function LeadsPage() {
           </Button>
         }
       />
+      <LeadsToolbar view={view} onChange={setView} users={userList} sources={sources} />
       <Paper withBorder>
         {leads.isPending ? <PageLoader /> : null}
         {leads.isError ? <LoadError error={leads.error} onRetry={() => void leads.refetch()} /> : null}
         {leads.data ? (
           <LeadsTable
-            leads={leads.data}
+            leads={applyLeadView(leads.data, view)}
             userNames={userNames}
+            columns={view.columns}
             onOpen={(lead) => navigate(`/leads/${lead.id}`)}
           />
         ) : null}

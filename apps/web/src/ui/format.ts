@@ -12,3 +12,42 @@ export function formatDate(value: string | null): string {
   if (!value) return '—';
   return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(value));
 }
+
+/**
+ * A calendar date without a time ("2026-12-31", such as a deal's expected close date), shown as that
+ * same day in every time zone.
+ */
+export function formatCalendarDate(value: string | null): string {
+  if (!value) return '—';
+  const [year, month, day] = value.split('-').map(Number);
+  if (!year || !month || !day) return value;
+  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}
+
+/**
+ * Money in the UI language, kopecks only when there are any.
+ *
+ * @example formatMoney(40000) // "40 000 ₽" in Russian, "₽40,000" in English
+ */
+export function formatMoney(amount: number, currency = 'RUB'): string {
+  const fraction = Number.isInteger(amount) ? 0 : 2;
+  try {
+    return new Intl.NumberFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-US', {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: fraction,
+      maximumFractionDigits: fraction,
+    }).format(amount);
+  } catch {
+    // An unknown currency code: the number and the code as they are.
+    return `${amount} ${currency}`;
+  }
+}
+
+/** The browser's IANA time zone, which decides what "today" means for tasks. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

@@ -404,7 +404,7 @@ export async function seedCrmHistory(
       deal.id as string,
       deal.responsible_id as string,
       (deal.created_at as Date).getTime(),
-      (deal.updated_at as Date).getTime() + day,
+      Math.min(now, (deal.updated_at as Date).getTime() + day),
       random.int(2, 6),
       far ? random.int(1, 2) : 0,
     );

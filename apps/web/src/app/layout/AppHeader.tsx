@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../features/auth/components/LanguageSwitch';
 import { useCurrentSession } from '../../features/auth/session-context';
+import { GlobalSearch } from '../../features/search/components/GlobalSearch';
 import { ThemeToggle } from '../../ui/ThemeToggle';
 import { UserMenu } from './UserMenu';
 
@@ -30,7 +31,7 @@ export function AppHeader({ navigationOpened, onToggleNavigation }: Props) {
         <UnstyledButton component={Link} to="/leads">
           <Group gap={6} wrap="nowrap">
             <IconFilter size={22} color="var(--mantine-color-indigo-6)" />
-            <Text fw={700} size="lg">
+            <Text fw={700} size="lg" visibleFrom="xs">
               {t('app.name')}
             </Text>
           </Group>
@@ -41,6 +42,7 @@ export function AppHeader({ navigationOpened, onToggleNavigation }: Props) {
         </Text>
       </Group>
       <Group gap="xs" wrap="nowrap">
+        <GlobalSearch />
         <LanguageSwitch />
         <ThemeToggle />
         <UserMenu />

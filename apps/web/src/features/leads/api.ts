@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateLeadBody, Lead, UpdateLeadBody } from '@voronka/domain';
+import type { ConvertLeadBody, CreateLeadBody, Lead, UpdateLeadBody } from '@voronka/domain';
+import type { z } from 'zod';
 import { api, type ListResponse, type OkResponse } from '../../api/client';
-import type { RefusalReason } from '../../api/types';
+import type { ConvertedLead, RefusalReason } from '../../api/types';
 
 export const leadKeys = {
   all: ['leads'] as const,
@@ -12,7 +13,8 @@ export const leadKeys = {
 export function useLeads() {
   return useQuery({
     queryKey: leadKeys.list(),
-    queryFn: () => api.get<ListResponse<Lead>>('/leads'),
+    // The list is filtered and sorted in the browser, so it loads as many as the server gives.
+    queryFn: () => api.get<ListResponse<Lead>>('/leads?limit=500'),
     select: (response) => response.items,
   });
 }
@@ -61,5 +63,20 @@ export function useDeleteLead() {
   return useMutation({
     mutationFn: (id: string) => api.delete<OkResponse>(`/leads/${id}`),
     onSuccess: (_result, id) => invalidate(id),
+  });
+}
+
+/** Turns the lead into a contact, a company (new, existing or none) and a deal, in one step. */
+export function useConvertLead() {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateLead();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: z.input<typeof ConvertLeadBody> }) =>
+      api.post<ConvertedLead>(`/leads/${id}/convert`, body),
+    onSuccess: (result) => {
+      invalidate(result.lead.id);
+      for (const key of ['deals', 'contacts', 'companies'])
+        void queryClient.invalidateQueries({ queryKey: [key] });
+    },
   });
 }

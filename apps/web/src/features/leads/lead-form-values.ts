@@ -1,4 +1,5 @@
 import { formatPhone, type Lead, type LeadStatus, normalizePhone } from '@voronka/domain';
+import { changedCustomValues } from '../custom-fields/custom-values';
 
 /** What the lead form edits: text inputs hold strings, an empty string means "no value". */
 export type LeadFormValues = {
@@ -11,6 +12,7 @@ export type LeadFormValues = {
   status: LeadStatus;
   refusalReason: string | null;
   responsibleId: string | null;
+  custom: Record<string, unknown>;
 };
 
 /** Statuses a person may set by hand; "converted" comes only from converting the lead into a deal. */
@@ -28,6 +30,7 @@ export function emptyLeadValues(responsibleId: string | null): LeadFormValues {
     status: 'new',
     refusalReason: null,
     responsibleId,
+    custom: {},
   };
 }
 
@@ -42,6 +45,7 @@ export function leadToValues(lead: Lead): LeadFormValues {
     status: lead.status,
     refusalReason: lead.refusalReason,
     responsibleId: lead.responsibleId,
+    custom: { ...lead.custom },
   };
 }
 
@@ -58,6 +62,7 @@ export function valuesToCreateBody(values: LeadFormValues) {
     channel: blankToNull(values.channel),
     status: values.status,
     responsibleId: values.responsibleId,
+    custom: changedCustomValues({}, values.custom),
   };
 }
 
@@ -66,7 +71,7 @@ export function valuesToCreateBody(values: LeadFormValues) {
  * counts as changed only when it is a different number, not the same one written differently.
  */
 export function changedFields(lead: Lead, values: LeadFormValues): Record<string, unknown> {
-  const { status: _status, ...body } = valuesToCreateBody(values);
+  const { status: _status, custom: _custom, ...body } = valuesToCreateBody(values);
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(body)) {
     const saved = lead[field as keyof Lead];
@@ -74,6 +79,8 @@ export function changedFields(lead: Lead, values: LeadFormValues): Record<string
       field === 'phone' && typeof value === 'string' ? normalizePhone(value) === saved : value === saved;
     if (!same) changes[field] = value;
   }
+  const custom = changedCustomValues(lead.custom, values.custom);
+  if (Object.keys(custom).length > 0) changes.custom = { ...lead.custom, ...custom };
   if (values.status !== lead.status) changes.status = values.status;
   if (values.status === 'refused' && values.refusalReason !== lead.refusalReason) {
     changes.refusalReason = values.refusalReason;

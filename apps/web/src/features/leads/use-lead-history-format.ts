@@ -1,6 +1,16 @@
 import { formatPhone, type LeadStatus, leadStatuses, type User } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
+import { useCompanyNames } from '../companies/api';
+import { useContactNames } from '../contacts/api';
+
+/** Records a converted lead links to, so that its history names them rather than showing ids. */
+export type LeadLinks = {
+  companyIds?: string[];
+  contactIds?: string[];
+  /** Deal titles by id. */
+  deals?: Map<string, string>;
+};
 
 const leadFields = [
   'title',
@@ -30,10 +40,12 @@ function formatTags(value: object): string | null {
   return tags.length === 0 ? null : tags.map(([key, tag]) => `${key}=${String(tag)}`).join(', ');
 }
 
-/** How a lead's history reads: translated field names, status labels, people by name. */
-export function useLeadHistoryFormat(users: User[]) {
+/** How a lead's history reads: translated field names, status labels, people and linked records by name. */
+export function useLeadHistoryFormat(users: User[], links: LeadLinks = {}) {
   const { t } = useTranslation();
   const names = new Map(users.map((user) => [user.id, user.name]));
+  const companies = useCompanyNames(links.companyIds ?? []);
+  const contacts = useContactNames(links.contactIds ?? []);
 
   const fieldLabel = (field: string): string => (isLeadField(field) ? t(`leads.fields.${field}`) : field);
 
@@ -42,6 +54,11 @@ export function useLeadHistoryFormat(users: User[]) {
     if (value === null || value === undefined || value === '') return none;
     if (field === 'status' && isLeadStatus(value)) return t(`leads.status.${value}`);
     if (field === 'responsibleId' && typeof value === 'string') return names.get(value) ?? value;
+    if (field === 'companyId' && typeof value === 'string')
+      return companies.get(value) ?? t('entities.company');
+    if (field === 'contactId' && typeof value === 'string')
+      return contacts.get(value) ?? t('entities.contact');
+    if (field === 'dealId' && typeof value === 'string') return links.deals?.get(value) ?? t('entities.deal');
     if (field === 'phone' && typeof value === 'string') return formatPhone(value);
     if (field === 'convertedAt' && typeof value === 'string') return formatDateTime(value);
     if (typeof value === 'object') return formatTags(value) ?? none;

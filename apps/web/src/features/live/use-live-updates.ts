@@ -9,9 +9,28 @@ type RecordChanged = Extract<LiveEvent, { type: 'record.changed' }>;
 function invalidateRecord(queryClient: QueryClient, event: RecordChanged): void {
   const invalidate = (queryKey: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey });
   invalidate(['history', event.entity, event.recordId]);
+  invalidate(['timeline', event.entity, event.recordId]);
   switch (event.entity) {
     case 'lead':
       invalidate(['leads']);
+      break;
+    case 'deal':
+      // Boards, tables and the deal's card: a move, an edit or a new deal elsewhere shows at once.
+      invalidate(['deals']);
+      break;
+    case 'company':
+      invalidate(['companies']);
+      break;
+    case 'contact':
+      invalidate(['contacts']);
+      break;
+    case 'task':
+      // A task changes its record's "no next step" flag as well.
+      invalidate(['tasks']);
+      invalidate(['deals']);
+      break;
+    case 'pipeline':
+      invalidate(['pipelines']);
       break;
     case 'user':
       invalidate(['users']);

@@ -19,3 +19,9 @@ export function useUpdateUser() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
+
+/** People by id, for showing a responsible person's name; empty while the list loads. */
+export function useUserNames(): Map<string, string> {
+  const users = useUsers();
+  return new Map((users.data ?? []).map((user) => [user.id, user.name]));
+}

@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentSession } from '../../features/auth/session-context';
 import { PageHeader } from '../../ui/PageHeader';
+import { canEditCatalogue } from './RequireAdmin';
 
-const adminTabs = ['users', 'departments', 'roles', 'invitations'] as const;
+const adminTabs = ['users', 'departments', 'roles', 'invitations', 'pipelines', 'custom-fields'] as const;
+// Heads of sales keep the catalogue too; admins see it among their tabs.
+const catalogueTabs = ['products'] as const;
 // Everyone may hold API tokens of their own (the server scopes the list to the caller).
 const personalTabs = ['api-tokens', 'profile'] as const;
 const tabLabels = {
@@ -15,6 +18,9 @@ const tabLabels = {
   roles: 'settings.tabs.roles',
   invitations: 'settings.tabs.invitations',
   'api-tokens': 'settings.tabs.apiTokens',
+  pipelines: 'settings.tabs.pipelines',
+  products: 'settings.tabs.products',
+  'custom-fields': 'settings.tabs.customFields',
 } as const;
 
 /** Settings with a tab per page; people who do not administer the workspace see only their own things. */
@@ -23,7 +29,11 @@ export function SettingsLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { user } = useCurrentSession();
-  const tabs = canAdminister(user.role) ? [...adminTabs, ...personalTabs] : personalTabs;
+  const tabs = [
+    ...(canAdminister(user.role) ? adminTabs : []),
+    ...(canEditCatalogue(user.role) ? catalogueTabs : []),
+    ...personalTabs,
+  ];
   const current = pathname.split('/')[2] ?? null;
 
   return (

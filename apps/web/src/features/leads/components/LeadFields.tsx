@@ -2,6 +2,8 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { LeadStatus, User } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../../ui/validate';
+import { useEntityCustomFields } from '../../custom-fields/api';
+import { CustomFieldInputs } from '../../custom-fields/components/CustomFieldInputs';
 import type { LeadFormValues } from '../lead-form-values';
 
 type TextField = 'title' | 'contactName' | 'phone' | 'email' | 'source' | 'channel';
@@ -29,6 +31,7 @@ export function LeadFields({
   readOnly = false,
 }: Props) {
   const { t } = useTranslation();
+  const customFields = useEntityCustomFields('lead');
   const set = <Field extends keyof LeadFormValues>(field: Field, value: LeadFormValues[Field]) =>
     onChange({ ...values, [field]: value });
   const text = (field: TextField) => ({
@@ -88,6 +91,16 @@ export function LeadFields({
           required
         />
       ) : null}
+      <div style={{ gridColumn: '1 / -1' }}>
+        <CustomFieldInputs
+          fields={customFields}
+          values={values.custom}
+          onChange={(custom) => set('custom', custom)}
+          errors={errors}
+          users={users}
+          readOnly={readOnly}
+        />
+      </div>
     </SimpleGrid>
   );
 }
