@@ -1,0 +1,110 @@
+import pg from 'pg';
+import { openDatabase } from '../../apps/server/src/db/database';
+import { migrateToLatest } from '../../apps/server/src/db/migrate';
+import type { DatasetOptions } from '../options';
+import { dropSecondaryIndexes, restoreIndexes } from './indexes';
+import { type DatasetMarker, datasetVersion, writeMarker } from './marker';
+import { installGenerators } from './prng';
+import {
+  type DatasetSize,
+  insertActivities,
+  insertCompanies,
+  insertContacts,
+  insertDeals,
+  insertLeads,
+  insertTasks,
+} from './records';
+import { createOrganisation } from './workspace';
+
+const loadedTables = ['companies', 'contacts', 'leads', 'deals', 'tasks', 'activities'];
+
+/** The other record counts follow the deals: 1,000,000 deals come with 100,000 companies, 150,000
+ * contacts, 200,000 leads and about 5,000,000 activities. */
+export function sizeFor(deals: number): DatasetSize {
+  return {
+    deals,
+    companies: Math.max(10, Math.round(deals / 10)),
+    contacts: Math.max(15, Math.round(deals * 0.15)),
+    leads: Math.max(20, Math.round(deals / 5)),
+  };
+}
+
+/**
+ * Creates the benchmark database from scratch (dropping it if it exists), migrates it with the
+ * product's migrations and fills one workspace with deterministic data; see bench/README.md.
+ */
+export async function generateDataset(options: DatasetOptions): Promise<DatasetMarker> {
+  const started = performance.now();
+  const seconds: Record<string, number> = {};
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const at = performance.now();
+    const result = await work();
+    seconds[name] = round((performance.now() - at) / 1000);
+    console.log(`  ${name.padEnd(22)} ${seconds[name].toFixed(1).padStart(7)} s`);
+    return result;
+  };
+
+  await recreateDatabase(options.databaseUrl);
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: '', poolSize: 2 });
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  try {
+    await step('migrate', () => migrateToLatest(database.db));
+    await installGenerators(client, options.seed);
+    const org = await step('workspace and users', () => createOrganisation(database.db, client));
+    const size = sizeFor(options.deals);
+    const context = { client, org, size, anchor: options.anchor };
+    // Every reference is generated consistent, so the per-row foreign key triggers can be skipped
+    // during the load (replica mode); the generated `search` columns are still computed.
+    await client.query(`set session_replication_role = replica`);
+    await client.query(`set synchronous_commit = off`);
+    await client.query(`set maintenance_work_mem = '1GB'`);
+    const indexes = await dropSecondaryIndexes(client, loadedTables);
+    const counts: Record<string, number> = {};
+    counts.companies = await step('companies', () => insertCompanies(context));
+    counts.contacts = await step('contacts', () => insertContacts(context));
+    counts.leads = await step('leads', () => insertLeads(context));
+    counts.deals = await step('deals', () => insertDeals(context));
+    counts.tasks = await step('tasks', () => insertTasks(context));
+    counts.activities = await step('activities', () => insertActivities(context));
+    await client.query(`set session_replication_role = origin`);
+    await step('indexes', () => restoreIndexes(client, indexes));
+    await step('vacuum analyze', () => client.query(`vacuum (analyze) ${loadedTables.join(', ')}`));
+    seconds.total = round((performance.now() - started) / 1000);
+    const marker: DatasetMarker = {
+      version: datasetVersion,
+      seed: options.seed,
+      anchor: options.anchor,
+      counts,
+      seconds,
+      generatedAt: new Date().toISOString(),
+    };
+    await writeMarker(client, marker);
+    return marker;
+  } finally {
+    await client.end();
+    await database.close();
+  }
+}
+
+async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^voronka_bench/.test(name))
+    throw new Error(
+      `Refusing to drop "${name}": the benchmark database's name must start with voronka_bench`,
+    );
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
