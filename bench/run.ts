@@ -23,6 +23,8 @@ const load = os
   .loadavg()
   .map((value) => value.toFixed(2))
   .join(' ');
+// The server runs the code on disk when it starts: that is the commit the figures belong to.
+const commit = describeCommit();
 
 console.log('Starting the server…');
 const server = await startServer(options.databaseUrl);
@@ -104,18 +106,23 @@ async function ensureDataset(options: RunOptions): Promise<DatasetMarker> {
 
 /**
  * Deals made by the "create deal" cases, with their stage visits and history, so every run starts
- * from the same data. Foreign-key triggers are skipped (replica mode): nothing else points at these
- * deals, and the check for leads.deal_id, which has no index, would scan every lead per deal.
+ * from the same data. The final delete skips triggers (replica mode): nothing else points at these
+ * deals, and the foreign-key check for leads.deal_id, which has no index, would scan every lead per
+ * deal.
  */
 async function removeCreatedDeals(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    await client.query('set local session_replication_role = replica');
     await client.query(
       `create temporary table created_deals on commit drop as select id from deals where title like $1`,
       [`${createdTitlePrefix}%`],
     );
+    // Into the recycle bin first, with triggers on, so what they keep (the board's totals) forgets them.
+    await client.query(
+      `update deals set deleted_at = now() where id in (select id from created_deals) and deleted_at is null`,
+    );
+    await client.query('set local session_replication_role = replica');
     await client.query(
       `delete from record_history where entity = 'deal' and record_id in (select id from created_deals)`,
     );
@@ -142,11 +149,6 @@ async function runInfo(marker: DatasetMarker, load: string): Promise<RunInfo> {
        current_setting('work_mem') as work_mem, current_setting('jit') as jit`,
   );
   const pgInfo = settings.rows[0];
-  const git = (args: string[]) =>
-    execFileSync('git', args, { cwd: import.meta.dirname })
-      .toString()
-      .trim();
-  const dirty = git(['status', '--porcelain']).length > 0 ? ' with uncommitted changes' : '';
   const counts = Object.entries(marker.counts)
     .map(([table, count]) => `${count.toLocaleString('en')} ${table}`)
     .join(', ');
@@ -154,7 +156,7 @@ async function runInfo(marker: DatasetMarker, load: string): Promise<RunInfo> {
   return {
     command: `npm run bench${argv ? ` -- ${argv}` : ''}`,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    commit: `${git(['rev-parse', '--short', 'HEAD'])}${dirty}`,
+    commit,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
     software: `Node ${process.version}; PostgreSQL ${pgInfo?.version} on the same machine with its defaults (shared_buffers ${pgInfo?.shared_buffers}, work_mem ${pgInfo?.work_mem}, jit ${pgInfo?.jit}); the server's pool holds 10 connections, as does the raw SQL side`,
     dataset: `${counts} in one workspace of 50 users (seed ${marker.seed}, history up to ${marker.anchor}); generated in ${marker.seconds.total} s (${Object.entries(
@@ -166,4 +168,11 @@ async function runInfo(marker: DatasetMarker, load: string): Promise<RunInfo> {
     budget: `per case and side: up to ${options.requests} requests or ${options.seconds} s at concurrency 1, up to ${options.requests * 10} requests or ${options.seconds} s at concurrency 10, in two alternating rounds after a warm-up`,
     load,
   };
+}
+
+function describeCommit(): string {
+  const root = path.resolve(import.meta.dirname, '..');
+  const git = (args: string[]) => execFileSync('git', args, { cwd: root }).toString().trim();
+  const changed = git(['status', '--porcelain', '--', '.', ':(exclude)bench/RESULTS.md']).length > 0;
+  return `${git(['rev-parse', '--short', 'HEAD'])}${changed ? ' with uncommitted changes' : ''}`;
 }
