@@ -17,6 +17,8 @@ import {
 import { createOrganisation } from './workspace';
 
 const loadedTables = ['companies', 'contacts', 'leads', 'deals', 'tasks', 'activities'];
+/** Deals per insert statement (see insertDeals). */
+const dealSlice = 25_000;
 
 /** The other record counts follow the deals: 1,000,000 deals come with 100,000 companies, 150,000
  * contacts, 200,000 leads and about 5,000,000 activities. */
@@ -67,7 +69,12 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetM
     counts.companies = await load('companies', () => insertCompanies(context));
     counts.contacts = await load('contacts', () => insertContacts(context));
     counts.leads = await load('leads', () => insertLeads(context));
-    counts.deals = await load('deals', () => insertDeals(context));
+    counts.deals = await load('deals', async () => {
+      let written = 0;
+      for (let first = 1; first <= size.deals; first += dealSlice)
+        written += await insertDeals(context, first, Math.min(size.deals, first + dealSlice - 1));
+      return written;
+    });
     counts.tasks = await load('tasks', () => insertTasks(context));
     counts.activities = await load('activities', () => insertActivities(context));
     await client.query(`set session_replication_role = origin`);

@@ -80,7 +80,16 @@ export async function insertLeads({ client, org, size, anchor }: GenerationConte
   return result.rowCount ?? 0;
 }
 
-export async function insertDeals({ client, org, size, anchor }: GenerationContext): Promise<number> {
+/**
+ * Deals numbered `first` to `last`. The generator writes them in slices of separate statements: the
+ * totals trigger upserts one of a few hundred rows per deal, and within one transaction every upsert
+ * leaves a row version the next must step over, so one million-row statement would grow quadratic.
+ */
+export async function insertDeals(
+  { client, org, size, anchor }: GenerationContext,
+  first = 1,
+  last = size.deals,
+): Promise<number> {
   if (org.stages.length !== stageShares.length || org.stages.slice(0, 8).some((s) => s.kind !== 'open'))
     throw new Error('Expected «Продажи B2B» to have eight open stages, then won and lost');
   // 96 % of deals belong to managers, 4 % to heads of sales; 8 % have no contact (and so no company);
@@ -101,7 +110,7 @@ export async function insertDeals({ client, org, size, anchor }: GenerationConte
        t.updated - pg_temp.rnd(12, k) * (t.updated - t.created),
        p.responsible, t.created, t.updated,
        case when pg_temp.rnd(16, k) < 0.005 then t.updated end
-     from generate_series(1, $5::int) k
+     from generate_series($12::int, $5::int) k
      cross join lateral (
        select width_bucket(pg_temp.rnd(1, k), $6::float8[]) as stage,
          case when pg_temp.rnd(2, k) < 0.04
@@ -120,13 +129,14 @@ export async function insertDeals({ client, org, size, anchor }: GenerationConte
       org.pipelineId,
       org.stages.map((stage) => stage.id),
       org.stages.map((stage) => stage.probability),
-      size.deals,
+      last,
       stageBounds,
       org.headIds,
       org.managerIds,
       size.contacts,
       size.companies,
       anchor,
+      first,
     ],
   );
   return result.rowCount ?? 0;
