@@ -3,6 +3,7 @@ import * as foundation from './migrations/0001-foundation';
 import * as crmCore from './migrations/0002-crm-core';
 import * as fulfilment from './migrations/0003-fulfilment';
 import * as boardTotals from './migrations/0004-board-totals';
+import * as listIndexes from './migrations/0005-list-indexes';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-crm-core': crmCore,
   '0003-fulfilment': fulfilment,
   '0004-board-totals': boardTotals,
+  '0005-list-indexes': listIndexes,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

@@ -13,18 +13,28 @@ export interface SearchHit {
   matchedOn: 'name' | 'phone' | 'email' | 'inn';
 }
 
+interface Row {
+  id: string;
+  title: string;
+  subtitle: string | null;
+}
+
 type Table = 'leads' | 'contacts' | 'companies' | 'deals';
+
+/** How many of the most recently touched records a name search reads in date order first. */
+const defaultRecentWindow = 2000;
 
 /**
  * One box over leads, contacts, companies and deals. What the text looks like decides how it is
  * matched: a phone in any spelling, an email, an INN, or words of a name (Russian stemming, the last
- * word as a prefix). Each kind of record is searched within what the actor may see.
+ * word as a prefix), newest first. Each kind of record is searched within what the actor may see.
  */
 export async function search(
   db: Kysely<DB>,
   actor: Actor,
   text: string,
   perKind: number,
+  recentWindow = defaultRecentWindow,
 ): Promise<SearchHit[]> {
   const phone = /\d{5,}/.test(text.replace(/\D/g, '')) ? normalizePhone(text) : null;
   const email = /^\S+@\S+\.\S+$/.test(text.trim()) ? text.trim().toLowerCase() : null;
@@ -33,6 +43,10 @@ export async function search(
 
   const scoped = (table: Table) =>
     sql<boolean>`${sql.ref(`${table}.workspace_id`)} = ${actor.workspaceId} and ${sql.ref(`${table}.deleted_at`)} is null and ${visibleTo(actor, `${table}.responsible_id`)}`;
+  const hits = (entity: SearchHit['entity'], matchedOn: SearchHit['matchedOn'], rows: Row[]) =>
+    rows.map((row) => ({ entity, id: row.id, title: row.title, subtitle: row.subtitle, matchedOn }));
+  const columns = (title: string, subtitle: string) =>
+    sql`id, ${sql.raw(title)} as title, ${sql.raw(subtitle)} as subtitle, updated_at`;
   const run = async (
     table: Table,
     entity: SearchHit['entity'],
@@ -41,20 +55,37 @@ export async function search(
     exact: ReturnType<typeof sql> | null,
     matchedOn: SearchHit['matchedOn'],
   ) => {
-    const match = exact ?? sql`${sql.ref(`${table}.search`)} @@ ${words}`;
-    const result = await sql<{ id: string; title: string; subtitle: string | null }>`
-      select id, ${sql.raw(title)} as title, ${sql.raw(subtitle)} as subtitle from ${sql.table(table)}
-      where ${scoped(table)} and ${match}
-      order by ${exact ? sql`updated_at desc` : sql`ts_rank(${sql.ref(`${table}.search`)}, ${words}) desc, updated_at desc`}
-      limit ${perKind}
-    `.execute(db);
-    return result.rows.map((row) => ({
-      entity,
-      id: row.id,
-      title: row.title,
-      subtitle: row.subtitle,
-      matchedOn,
-    }));
+    if (exact) {
+      const result = await sql<Row>`
+        select ${columns(title, subtitle)} from ${sql.table(table)} where ${scoped(table)} and ${exact}
+        order by updated_at desc limit ${perKind}`.execute(db);
+      return hits(entity, matchedOn, result.rows);
+    }
+    // Names: the newest matches first. A GIN index finds matches but not in order, and a common
+    // prefix ("пост") matches tens of thousands of rows, so first look through the most recently
+    // touched visible records in index order; only when they hold too few matches look at the older
+    // ones through the GIN index (the "+ interval" order keeps the planner from walking the date
+    // index over every row for a prefix it wrongly thinks common). Both steps are bounded, and
+    // together they give exactly the newest matches.
+    const match = sql`${sql.ref(`${table}.search`)} @@ ${words}`;
+    const result = await sql<Row>`
+      with recent as materialized (
+        select ${columns(title, subtitle)}, search from ${sql.table(table)} where ${scoped(table)}
+        order by updated_at desc, id desc limit ${recentWindow}
+      ), found as (
+        select id, title, subtitle, updated_at from recent where search @@ ${words}
+        order by updated_at desc, id desc limit ${perKind}
+      )
+      select id, title, subtitle, updated_at from found
+      union all (
+        select ${columns(title, subtitle)} from ${sql.table(table)}
+        where ${scoped(table)} and ${match}
+          and (select count(*) from found) < ${perKind}
+          and (updated_at, id) < (select updated_at, id from recent order by updated_at, id limit 1)
+        order by updated_at + interval '0 s' desc, id desc limit ${perKind}
+      )
+      order by updated_at desc, id desc limit ${perKind}`.execute(db);
+    return hits(entity, matchedOn, result.rows);
   };
 
   const byInn = inn

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -7,6 +8,8 @@ import {
   type Team,
   type TestApp,
 } from '../../../test/test-app';
+import type { Actor } from '../access/actor';
+import { search } from './search.service';
 
 let t: TestApp;
 let team: Team;
@@ -98,6 +101,56 @@ describe('global search', () => {
     expect(await find(other, '+79261234567')).toEqual([]);
     const stranger = await createTeam(t, 'search-other');
     expect(await find(await signIn(t.app, stranger.users.owner.email), 'упаковка')).toEqual([]);
+  });
+
+  it('gives the newest matches first, also when they lie beyond the recently touched window', async () => {
+    const db = t.database.db;
+    const mine = team.users.managerA.id;
+    const stamp = (days: number) => new Date(Date.UTC(2026, 0, 1 + days));
+    // Twelve deals a day apart; only every third is a «Ремонт». The newest deal is a «Монтаж», so
+    // a window of four recent deals holds one or two matches and the rest come from older rows.
+    const titles = Array.from({ length: 12 }, (_, i) =>
+      i % 3 === 0 ? `Ремонт насосов ${i}` : `Монтаж ${i}`,
+    );
+    const rows = await db
+      .insertInto('deals')
+      .values(
+        titles.map((title, i) => ({
+          workspace_id: team.workspaceId,
+          title,
+          pipeline_id: sql`(select id from pipelines where workspace_id = ${team.workspaceId} order by position limit 1)`,
+          stage_id: sql`(select s.id from stages s join pipelines p on p.id = s.pipeline_id where p.workspace_id = ${team.workspaceId} order by p.position, s.position limit 1)`,
+          responsible_id: mine,
+          created_at: stamp(i),
+          updated_at: stamp(i),
+        })),
+      )
+      .returning(['id', 'title'])
+      .execute();
+    const newestFirst = rows
+      .filter((row) => row.title.startsWith('Ремонт'))
+      .reverse()
+      .map((row) => row.id);
+    const actor: Actor = {
+      userId: mine,
+      workspaceId: team.workspaceId,
+      name: 'A',
+      role: 'manager',
+      function: null,
+      departmentId: team.departmentId,
+      visibility: 'own',
+      via: 'session',
+      sessionId: null,
+      scopes: ['read', 'write'],
+    };
+    for (const window of [1, 4, 2000]) {
+      for (const visibility of ['own', 'all'] as const) {
+        const found = await search(db, { ...actor, visibility }, 'ремонт нас', 3, window);
+        expect(found.map((hit) => hit.id)).toEqual(newestFirst.slice(0, 3));
+      }
+    }
+    const all = await search(db, actor, 'ремонт', 10, 4);
+    expect(all.map((hit) => hit.id)).toEqual(newestFirst);
   });
 
   it('needs some text', async () => {
