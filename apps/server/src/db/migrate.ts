@@ -4,6 +4,7 @@ import * as crmCore from './migrations/0002-crm-core';
 import * as fulfilment from './migrations/0003-fulfilment';
 import * as boardTotals from './migrations/0004-board-totals';
 import * as listIndexes from './migrations/0005-list-indexes';
+import * as processes from './migrations/0006-processes';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-fulfilment': fulfilment,
   '0004-board-totals': boardTotals,
   '0005-list-indexes': listIndexes,
+  '0006-processes': processes,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

@@ -1,5 +1,6 @@
 import type { ApiScope, HistoryEntity, LeadStatus, ManagerFunction, Role, Visibility } from '@voronka/domain';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ProcessTables } from './schema-processes';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -347,7 +348,7 @@ export interface DealStageTotalsTable {
   amount: Numeric;
 }
 
-export interface DB {
+export interface DB extends ProcessTables {
   deal_stage_totals: DealStageTotalsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
