@@ -18,3 +18,4 @@ export * from './roles';
 export * from './stage-gates';
 export * from './tasks';
 export * from './views';
+export * from './process';
