@@ -1,5 +1,6 @@
 export * from './activities';
 export * from './auth';
+export * from './bulk';
 export * from './common';
 export * from './companies';
 export * from './custom-fields';

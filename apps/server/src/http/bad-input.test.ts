@@ -159,6 +159,9 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
     responsibleId: team.users.managerB.id,
   }),
   // A union chosen by `action`: a generated body would not pick a branch.
+  'POST /api/leads/bulk': () => ({ action: 'delete', ids: ['00000000-0000-4000-8000-000000000000'] }),
+  'POST /api/companies/bulk': () => ({ action: 'delete', ids: ['00000000-0000-4000-8000-000000000000'] }),
+  'POST /api/contacts/bulk': () => ({ action: 'delete', ids: ['00000000-0000-4000-8000-000000000000'] }),
   'POST /api/deals/bulk': () => ({ action: 'delete', ids: ['00000000-0000-4000-8000-000000000000'] }),
 };
 

@@ -1,12 +1,13 @@
-import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
+import { Button, Grid, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { Company, User } from '@voronka/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useCurrentSession } from '../features/auth/session-context';
 import { useCompany, useDeleteCompany } from '../features/companies/api';
 import { CompanyEditForm } from '../features/companies/components/CompanyEditForm';
+import { PartyCardHeader } from '../features/companies/components/PartyCardHeader';
 import { useCompanyChangeFormat } from '../features/companies/use-company-change-format';
 import { useContactList } from '../features/contacts/api';
 import { ContactsTable } from '../features/contacts/components/ContactsTable';
@@ -16,9 +17,7 @@ import { RecordTasks } from '../features/tasks/components/RecordTasks';
 import { ActivityComposer } from '../features/timeline/components/ActivityComposer';
 import { RecordTimeline } from '../features/timeline/components/RecordTimeline';
 import { useUserNames, useUsers } from '../features/users/api';
-import { ConfirmButton } from '../ui/ConfirmButton';
 import { LoadError } from '../ui/LoadError';
-import { notifyError, notifySuccess } from '../ui/notify';
 import { PageLoader } from '../ui/PageLoader';
 import { Section } from '../ui/Section';
 
@@ -39,7 +38,6 @@ type CardProps = {
 /** A company's card: requisites, its contacts and deals, next steps and timeline. */
 function CompanyCard({ company, users }: CardProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { user } = useCurrentSession();
   const contacts = useContactList('', company.id);
   const userNames = useUserNames();
@@ -52,42 +50,21 @@ function CompanyCard({ company, users }: CardProps) {
     company.kpp ? `${t('companies.fields.kpp')} ${company.kpp}` : null,
   ].filter(Boolean);
 
-  const remove = () =>
-    deleteCompany.mutate(company.id, {
-      onSuccess: () => {
-        notifySuccess(t('companies.deleted'));
-        navigate('/companies');
-      },
-      onError: notifyError,
-    });
-
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/companies" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('companies.title')}
-        </Group>
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={2}>
-          <Title order={2} style={{ overflowWrap: 'anywhere' }} data-testid="company-title">
-            {company.name}
-          </Title>
-          {requisites.length > 0 ? (
-            <Text size="sm" c="dimmed">
-              {requisites.join(' · ')}
-            </Text>
-          ) : null}
-        </Stack>
-        <ConfirmButton
-          question={t('companies.deleteConfirm')}
-          onConfirm={remove}
-          loading={deleteCompany.isPending}
-        >
-          {t('common.delete')}
-        </ConfirmButton>
-      </Group>
+      <PartyCardHeader
+        path="companies"
+        entity="company"
+        id={company.id}
+        name={company.name}
+        remove={deleteCompany}
+      >
+        {requisites.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            {requisites.join(' · ')}
+          </Text>
+        ) : null}
+      </PartyCardHeader>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">

@@ -1,9 +1,10 @@
-import { Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconBuilding } from '@tabler/icons-react';
+import { Anchor, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconBuilding } from '@tabler/icons-react';
 import type { Contact, User } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useCompanyNames } from '../features/companies/api';
+import { PartyCardHeader } from '../features/companies/components/PartyCardHeader';
 import { useContact, useDeleteContact } from '../features/contacts/api';
 import { ContactEditForm } from '../features/contacts/components/ContactEditForm';
 import { useContactChangeFormat } from '../features/contacts/use-contact-change-format';
@@ -12,9 +13,7 @@ import { RecordTasks } from '../features/tasks/components/RecordTasks';
 import { ActivityComposer } from '../features/timeline/components/ActivityComposer';
 import { RecordTimeline } from '../features/timeline/components/RecordTimeline';
 import { useUsers } from '../features/users/api';
-import { ConfirmButton } from '../ui/ConfirmButton';
 import { LoadError } from '../ui/LoadError';
-import { notifyError, notifySuccess } from '../ui/notify';
 import { PageLoader } from '../ui/PageLoader';
 import { Section } from '../ui/Section';
 
@@ -35,58 +34,36 @@ type CardProps = {
 /** A contact's card: details, company, deals, next steps and timeline. */
 function ContactCard({ contact, users }: CardProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const companyIds = contact.companyId ? [contact.companyId] : [];
   const companies = useCompanyNames(companyIds);
   const format = useContactChangeFormat(companyIds);
   const deleteContact = useDeleteContact();
 
-  const remove = () =>
-    deleteContact.mutate(contact.id, {
-      onSuccess: () => {
-        notifySuccess(t('contacts.deleted'));
-        navigate('/contacts');
-      },
-      onError: notifyError,
-    });
-
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/contacts" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('contacts.title')}
+      <PartyCardHeader
+        path="contacts"
+        entity="contact"
+        id={contact.id}
+        name={contact.name}
+        remove={deleteContact}
+      >
+        <Group gap="sm">
+          {contact.position ? (
+            <Text size="sm" c="dimmed">
+              {contact.position}
+            </Text>
+          ) : null}
+          {contact.companyId ? (
+            <Anchor component={Link} to={`/companies/${contact.companyId}`} size="sm">
+              <Group gap={4}>
+                <IconBuilding size={14} />
+                {companies.get(contact.companyId) ?? '…'}
+              </Group>
+            </Anchor>
+          ) : null}
         </Group>
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={2}>
-          <Title order={2} style={{ overflowWrap: 'anywhere' }} data-testid="contact-title">
-            {contact.name}
-          </Title>
-          <Group gap="sm">
-            {contact.position ? (
-              <Text size="sm" c="dimmed">
-                {contact.position}
-              </Text>
-            ) : null}
-            {contact.companyId ? (
-              <Anchor component={Link} to={`/companies/${contact.companyId}`} size="sm">
-                <Group gap={4}>
-                  <IconBuilding size={14} />
-                  {companies.get(contact.companyId) ?? '…'}
-                </Group>
-              </Anchor>
-            ) : null}
-          </Group>
-        </Stack>
-        <ConfirmButton
-          question={t('contacts.deleteConfirm')}
-          onConfirm={remove}
-          loading={deleteContact.isPending}
-        >
-          {t('common.delete')}
-        </ConfirmButton>
-      </Group>
+      </PartyCardHeader>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">

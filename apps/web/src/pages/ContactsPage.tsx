@@ -1,27 +1,28 @@
-import { Button, Group, Paper, Stack, TextInput } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCopy, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconCopy, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCurrentSession } from '../features/auth/session-context';
 import { useCompanyNames } from '../features/companies/api';
-import { useContactList } from '../features/contacts/api';
+import { PartyListView } from '../features/companies/components/PartyListView';
+import { useBulkContacts, useContactList } from '../features/contacts/api';
 import { ContactsTable } from '../features/contacts/components/ContactsTable';
 import { CreateContactModal } from '../features/contacts/components/CreateContactModal';
 import { useUserNames, useUsers } from '../features/users/api';
-import { LoadError } from '../ui/LoadError';
 import { PageHeader } from '../ui/PageHeader';
-import { PageLoader } from '../ui/PageLoader';
 
-/** Contacts: search by name, phone in any spelling or email, a page at a time. */
+/** Contacts: search by name, phone in any spelling or email, a page at a time; bulk actions on the selected. */
 export function ContactsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { user } = useCurrentSession();
   const [search, setSearch] = useState('');
+  const [deleted, setDeleted] = useState(false);
   const [q] = useDebouncedValue(search.trim(), 300);
-  const contacts = useContactList(q);
+  const contacts = useContactList(q, undefined, deleted);
+  const bulk = useBulkContacts();
   const users = useUsers();
   const userNames = useUserNames();
   const [creating, setCreating] = useState(false);
@@ -52,37 +53,25 @@ export function ContactsPage() {
           </Group>
         }
       />
-      <Stack gap="sm">
-        <TextInput
-          leftSection={<IconSearch size={16} />}
-          placeholder={t('contacts.searchPlaceholder')}
-          aria-label={t('common.search')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          maw={420}
-          data-testid="contacts-search"
-        />
-        <Paper withBorder>
-          {contacts.isPending ? <PageLoader /> : null}
-          {contacts.isError ? (
-            <LoadError error={contacts.error} onRetry={() => void contacts.refetch()} />
-          ) : null}
-          {contacts.data ? (
-            <ContactsTable contacts={items} userNames={userNames} companyNames={companyNames} />
-          ) : null}
-        </Paper>
-        {contacts.hasNextPage ? (
-          <Group justify="center">
-            <Button
-              variant="default"
-              onClick={() => void contacts.fetchNextPage()}
-              loading={contacts.isFetchingNextPage}
-            >
-              {t('common.loadMore')}
-            </Button>
-          </Group>
-        ) : null}
-      </Stack>
+      <PartyListView
+        path="contacts"
+        search={search}
+        onSearch={setSearch}
+        deleted={deleted}
+        onDeleted={setDeleted}
+        list={contacts}
+        bulk={bulk}
+        users={users.data ?? []}
+        table={(rows, selection) => (
+          <ContactsTable
+            contacts={rows}
+            userNames={userNames}
+            companyNames={companyNames}
+            selection={selection}
+            deleted={deleted}
+          />
+        )}
+      />
       <CreateContactModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -4,27 +4,35 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useCurrentSession } from '../features/auth/session-context';
-import { useLeads } from '../features/leads/api';
+import { useBulkLeads, useLeads } from '../features/leads/api';
 import { CreateLeadModal } from '../features/leads/components/CreateLeadModal';
 import { LeadDrawer } from '../features/leads/components/LeadDrawer';
 import { LeadsTable } from '../features/leads/components/LeadsTable';
 import { LeadsToolbar } from '../features/leads/components/LeadsToolbar';
 import { applyLeadView, defaultLeadView, type LeadView } from '../features/leads/lead-view';
 import { useUsers } from '../features/users/api';
+import { BulkActionBar } from '../ui/BulkActionBar';
 import { LoadError } from '../ui/LoadError';
 import { PageHeader } from '../ui/PageHeader';
 import { PageLoader } from '../ui/PageLoader';
 
-/** The lead list; `/leads/:leadId` opens the lead card over it. */
+/** The lead list with bulk actions on the selected; `/leads/:leadId` opens the lead card over it. */
 export function LeadsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { leadId = null } = useParams();
   const { user } = useCurrentSession();
-  const leads = useLeads();
   const users = useUsers();
   const [creating, setCreating] = useState(false);
   const [view, setView] = useState<LeadView>(defaultLeadView);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const deleted = view.filters.deleted === 'true';
+  const leads = useLeads(deleted);
+  const bulk = useBulkLeads();
+  const changeView = (next: LeadView) => {
+    setView(next);
+    setSelected(new Set());
+  };
   const sources = [
     ...new Set((leads.data ?? []).flatMap((lead) => (lead.source ? [lead.source] : []))),
   ].sort();
@@ -45,7 +53,14 @@ export function LeadsPage() {
           </Button>
         }
       />
-      <LeadsToolbar view={view} onChange={setView} users={userList} sources={sources} />
+      <LeadsToolbar view={view} onChange={changeView} users={userList} sources={sources} />
+      <BulkActionBar
+        selected={selected}
+        users={userList}
+        deletedMode={deleted}
+        bulk={bulk}
+        onDone={() => setSelected(new Set())}
+      />
       <Paper withBorder>
         {leads.isPending ? <PageLoader /> : null}
         {leads.isError ? <LoadError error={leads.error} onRetry={() => void leads.refetch()} /> : null}
@@ -54,7 +69,9 @@ export function LeadsPage() {
             leads={applyLeadView(leads.data, view)}
             userNames={userNames}
             columns={view.columns}
-            onOpen={(lead) => navigate(`/leads/${lead.id}`)}
+            onOpen={deleted ? undefined : (lead) => navigate(`/leads/${lead.id}`)}
+            selected={selected}
+            onSelect={setSelected}
           />
         ) : null}
       </Paper>

@@ -1,6 +1,6 @@
 import type { Company, CreateCompanyBody, UpdateCompanyBody } from '@voronka/domain';
 import { diffRecords } from '@voronka/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
@@ -8,39 +8,33 @@ import { notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { createdFields } from '../history/record-history';
+import { duplicatesConflict, matchesOf } from '../parties/duplicates';
+import { mergeParties } from '../parties/merge-parties';
 import {
-  type CompanyListOptions,
-  findCompaniesSharing,
-  findCompany,
-  listCompanies,
-  listCompanyDuplicates,
-  toCompany,
-} from './companies.queries';
-import { type DuplicateGroup, duplicatesConflict, matchesOf } from './duplicates';
-import { toPage } from './list-cursor';
-import { deletedNow, recordChanged, requireResponsible } from './record-changes';
-import { unionOf } from './record-merge';
+  type CompanyRow,
+  findPartiesSharing,
+  findParty,
+  type PartyListOptions,
+} from '../parties/parties.queries';
+import { findParties, type PartyKind } from '../parties/parties.service';
+import { recordChanged, requireResponsible } from '../parties/record-changes';
+import { fillObject, firstFilled, unionOf } from '../parties/record-merge';
+import { toCompany } from './companies.queries';
 
-export async function findCompanies(
-  db: Kysely<DB>,
-  actor: Actor,
-  options: CompanyListOptions,
-): Promise<{ items: Company[]; nextCursor: string | null }> {
-  return toPage(await listCompanies(db, actor, options), options.limit, toCompany);
-}
+export const companyKind: PartyKind<'companies', Company> = {
+  table: 'companies',
+  entity: 'company',
+  noun: 'Company',
+  toItem: toCompany,
+  update: (trx, actor, id, input) => updateCompany(trx, actor, id, input),
+};
 
-export async function getCompany(db: Kysely<DB>, actor: Actor, id: string): Promise<Company> {
-  const row = await findCompany(db, actor, id);
-  if (!row) throw notFound('Company');
-  return toCompany(row);
-}
-
-export async function findCompanyDuplicates(
-  db: Kysely<DB>,
-  actor: Actor,
-  limit: number,
-): Promise<{ items: DuplicateGroup[] }> {
-  return { items: await listCompanyDuplicates(db, actor, limit) };
+/** `q` also finds a company by its INN. */
+export function findCompanies(db: Kysely<DB>, actor: Actor, options: PartyListOptions) {
+  return findParties(companyKind, db, actor, {
+    ...options,
+    alsoMatch: (q) => [sql<SqlBool>`companies.inn = ${q}`],
+  });
 }
 
 /**
@@ -62,7 +56,7 @@ export async function createCompany(
     await requireValidCustom(trx, actor, 'company', input.custom);
     const keys = { phones, emails, inn: input.inn };
     if (!options.allowDuplicates && (phones.length > 0 || emails.length > 0 || keys.inn)) {
-      const duplicates = matchesOf('company', await findCompaniesSharing(trx, actor, keys), keys);
+      const duplicates = matchesOf('company', await findPartiesSharing(trx, actor, 'companies', keys), keys);
       if (duplicates.length > 0) throw duplicatesConflict(duplicates);
     }
     const row = await trx
@@ -100,8 +94,8 @@ export async function updateCompany(
   id: string,
   input: z.output<typeof UpdateCompanyBody>,
 ): Promise<Company> {
-  return db.transaction().execute(async (trx) => {
-    const current = await findCompany(trx, actor, id, true);
+  return inTransaction(db, async (trx) => {
+    const current = await findParty(trx, actor, 'companies', id, { lock: true });
     if (!current) throw notFound('Company');
     if (input.responsibleId) await requireResponsible(trx, actor, input.responsibleId);
     await requireValidCustom(trx, actor, 'company', input.custom);
@@ -135,23 +129,25 @@ export async function updateCompany(
   });
 }
 
-/** Soft delete: the row and its history stay, so a deletion can be audited and undone. */
-export async function deleteCompany(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const current = await findCompany(trx, actor, id, true);
-    if (!current) throw notFound('Company');
-    await trx
-      .updateTable('companies')
-      .set({ deleted_at: deletedNow })
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', id)
-      .execute();
-    await recordChanged(trx, actor, {
-      entity: 'company',
-      recordId: id,
-      responsibleId: current.responsible_id,
-      action: 'delete',
-      changes: [],
-    });
-  });
+/** Contacts, deals and leads of the source move to the survivor; its empty details are filled in. */
+export function mergeCompanies(
+  db: Kysely<DB>,
+  actor: Actor,
+  survivorId: string,
+  sourceId: string,
+): Promise<Company> {
+  const plan = {
+    links: [
+      ['contacts', 'company_id'],
+      ['deals', 'company_id'],
+      ['leads', 'company_id'],
+    ] as const,
+    fill: (survivor: CompanyRow, source: CompanyRow) => ({
+      inn: firstFilled(survivor.inn, source.inn),
+      kpp: firstFilled(survivor.kpp, source.kpp),
+      address: firstFilled(survivor.address, source.address),
+      requisites: JSON.stringify(fillObject(survivor.requisites, source.requisites)),
+    }),
+  };
+  return mergeParties(companyKind, plan, db, actor, survivorId, sourceId);
 }

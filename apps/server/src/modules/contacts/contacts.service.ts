@@ -1,36 +1,37 @@
 import type { Contact, CreateContactBody, DuplicateMatch, UpdateContactBody } from '@voronka/domain';
 import { diffRecords } from '@voronka/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import { invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
-import { findCompany } from '../companies/companies.queries';
-import {
-  type DuplicateGroup,
-  type DuplicateKeys,
-  duplicatesConflict,
-  matchesOf,
-} from '../companies/duplicates';
-import { toPage } from '../companies/list-cursor';
-import { deletedNow, recordChanged, requireResponsible } from '../companies/record-changes';
-import { unionOf } from '../companies/record-merge';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { createdFields } from '../history/record-history';
+import { type DuplicateKeys, duplicatesConflict, matchesOf } from '../parties/duplicates';
+import { mergeParties } from '../parties/merge-parties';
 import {
-  type ContactListOptions,
-  findContact,
-  findContactsSharing,
-  findLeadsSharing,
-  listContactDuplicates,
-  listContacts,
-  toContact,
-} from './contacts.queries';
+  type ContactRow,
+  findPartiesSharing,
+  findParty,
+  type PartyListOptions,
+} from '../parties/parties.queries';
+import { findParties, type PartyKind } from '../parties/parties.service';
+import { recordChanged, requireResponsible } from '../parties/record-changes';
+import { firstFilled, unionOf } from '../parties/record-merge';
+import { findLeadsSharing, toContact } from './contacts.queries';
+
+export const contactKind: PartyKind<'contacts', Contact> = {
+  table: 'contacts',
+  entity: 'contact',
+  noun: 'Contact',
+  toItem: toContact,
+  update: (trx, actor, id, input) => updateContact(trx, actor, id, input),
+};
 
 /** A contact may only be linked to a company the actor can see in the same workspace. */
 async function requireCompany(db: Kysely<DB>, actor: Actor, companyId: string): Promise<void> {
-  if (!(await findCompany(db, actor, companyId))) {
+  if (!(await findParty(db, actor, 'companies', companyId))) {
     throw invalid('body.companyId', 'No such company that you can see');
   }
 }
@@ -39,31 +40,22 @@ async function requireCompany(db: Kysely<DB>, actor: Actor, companyId: string): 
 async function findDuplicates(db: Kysely<DB>, actor: Actor, keys: DuplicateKeys): Promise<DuplicateMatch[]> {
   if (keys.phones.length === 0 && keys.emails.length === 0) return [];
   return [
-    ...matchesOf('contact', await findContactsSharing(db, actor, keys), keys),
+    ...matchesOf('contact', await findPartiesSharing(db, actor, 'contacts', keys), keys),
     ...matchesOf('lead', await findLeadsSharing(db, actor, keys), keys),
   ];
 }
 
-export async function findContacts(
+/** `companyId` narrows the list to one company's people. */
+export function findContacts(
   db: Kysely<DB>,
   actor: Actor,
-  options: ContactListOptions,
-): Promise<{ items: Contact[]; nextCursor: string | null }> {
-  return toPage(await listContacts(db, actor, options), options.limit, toContact);
-}
-
-export async function getContact(db: Kysely<DB>, actor: Actor, id: string): Promise<Contact> {
-  const row = await findContact(db, actor, id);
-  if (!row) throw notFound('Contact');
-  return toContact(row);
-}
-
-export async function findContactDuplicates(
-  db: Kysely<DB>,
-  actor: Actor,
-  limit: number,
-): Promise<{ items: DuplicateGroup[] }> {
-  return { items: await listContactDuplicates(db, actor, limit) };
+  options: PartyListOptions & { companyId?: string },
+) {
+  const { companyId, ...rest } = options;
+  return findParties(contactKind, db, actor, {
+    ...rest,
+    filters: companyId ? [sql<SqlBool>`contacts.company_id = ${companyId}`] : [],
+  });
 }
 
 /**
@@ -121,8 +113,8 @@ export async function updateContact(
   id: string,
   input: z.output<typeof UpdateContactBody>,
 ): Promise<Contact> {
-  return db.transaction().execute(async (trx) => {
-    const current = await findContact(trx, actor, id, true);
+  return inTransaction(db, async (trx) => {
+    const current = await findParty(trx, actor, 'contacts', id, { lock: true });
     if (!current) throw notFound('Contact');
     // Keeping the company it already has needs no check, even if the actor cannot see that company.
     if (input.companyId && input.companyId !== current.company_id) {
@@ -158,23 +150,22 @@ export async function updateContact(
   });
 }
 
-/** Soft delete: the row and its history stay, so a deletion can be audited and undone. */
-export async function deleteContact(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const current = await findContact(trx, actor, id, true);
-    if (!current) throw notFound('Contact');
-    await trx
-      .updateTable('contacts')
-      .set({ deleted_at: deletedNow })
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', id)
-      .execute();
-    await recordChanged(trx, actor, {
-      entity: 'contact',
-      recordId: id,
-      responsibleId: current.responsible_id,
-      action: 'delete',
-      changes: [],
-    });
-  });
+/** Deals and leads of the source move to the survivor; its empty position and company are filled in. */
+export function mergeContacts(
+  db: Kysely<DB>,
+  actor: Actor,
+  survivorId: string,
+  sourceId: string,
+): Promise<Contact> {
+  const plan = {
+    links: [
+      ['deals', 'contact_id'],
+      ['leads', 'contact_id'],
+    ] as const,
+    fill: (survivor: ContactRow, source: ContactRow) => ({
+      position: firstFilled(survivor.position, source.position),
+      company_id: firstFilled(survivor.company_id, source.company_id),
+    }),
+  };
+  return mergeParties(contactKind, plan, db, actor, survivorId, sourceId);
 }

@@ -2,7 +2,7 @@ import type { Lead } from '@voronka/domain';
 import { normalizePhone } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB, LeadRow } from '../../db/schema';
-import { decodeCursor, encodeCursor } from '../../http/cursor';
+import { afterCursor, type CursorPosition, exactTime, toPage } from '../../http/cursor';
 import type { Actor } from '../access/actor';
 import { visibleTo } from '../access/visibility';
 import { prefixQuery } from '../deals/deals.queries';
@@ -30,12 +30,15 @@ export function toLead(row: LeadRow): Lead {
   };
 }
 
-/** Live leads the actor may see; every lead query starts here so the scope cannot be forgotten. */
-export function visibleLeads(db: Kysely<DB>, actor: Actor) {
+/**
+ * Leads the actor may see, live or (for the recycle bin) deleted; every lead query starts here so the
+ * scope cannot be forgotten.
+ */
+export function visibleLeads(db: Kysely<DB>, actor: Actor, deleted = false) {
   return db
     .selectFrom('leads')
     .where('leads.workspace_id', '=', actor.workspaceId)
-    .where('leads.deleted_at', 'is', null)
+    .where('leads.deleted_at', deleted ? 'is not' : 'is', null)
     .where(visibleTo(actor, 'leads.responsible_id'));
 }
 
@@ -50,19 +53,18 @@ export interface LeadListOptions {
   q?: string;
   sort: LeadSort;
   order: 'asc' | 'desc';
-  cursor?: string;
-}
-
-/** The sort value as exact text (timestamps to the microsecond), so a cursor never skips a row. */
-function sortKey(sort: LeadSort) {
-  if (sort === 'title') return sql<string>`leads.title`;
-  return sql<string>`to_char(${sql.ref(`leads.${leadSorts[sort]}`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  cursor?: CursorPosition;
+  /** The recycle bin: deleted leads, for restoring. */
+  deleted?: boolean;
 }
 
 /** One page of visible leads; `nextCursor` is null on the last page. */
 export async function listLeads(db: Kysely<DB>, actor: Actor, options: LeadListOptions) {
-  const column = sql.ref(`leads.${leadSorts[options.sort]}`);
-  let query = visibleLeads(db, actor).selectAll().select(sortKey(options.sort).as('sort_key'));
+  const sortColumn = `leads.${leadSorts[options.sort]}`;
+  const column = sql.ref(sortColumn);
+  // The sort value as exact text (timestamps to the microsecond), so a cursor never skips a row.
+  const sortKey = options.sort === 'title' ? sql<string>`leads.title` : exactTime(sortColumn);
+  let query = visibleLeads(db, actor, options.deleted).selectAll().select(sortKey.as('sort_key'));
   if (options.status) query = query.where('status', '=', options.status);
   if (options.responsibleId) query = query.where('responsible_id', '=', options.responsibleId);
   if (options.source) query = query.where('source', '=', options.source);
@@ -76,29 +78,21 @@ export async function listLeads(db: Kysely<DB>, actor: Actor, options: LeadListO
     );
   }
   if (options.cursor) {
-    const after = decodeCursor(options.cursor);
-    const type = sql.raw(options.sort === 'title' ? 'text' : 'timestamptz');
-    const comparison = sql.raw(options.order === 'desc' ? '<' : '>');
-    query = query.where(
-      sql<boolean>`(${column}, leads.id) ${comparison} (cast(${String(after.value)} as ${type}), ${after.id}::uuid)`,
-    );
+    const type = options.sort === 'title' ? 'text' : 'timestamptz';
+    const keyset = { column: sortColumn, type, id: 'leads.id', order: options.order } as const;
+    query = query.where(afterCursor(keyset, options.cursor));
   }
   const rows = await query
     .orderBy(column, options.order)
     .orderBy('leads.id', options.order)
     .limit(options.limit + 1)
     .execute();
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    rows: page,
-    nextCursor:
-      rows.length > options.limit && last ? encodeCursor({ value: last.sort_key, id: last.id }) : null,
-  };
+  return toPage(rows, options.limit, toLead);
 }
 
-export function findLead(db: Kysely<DB>, actor: Actor, id: string, lock = false) {
-  const query = visibleLeads(db, actor).selectAll().where('id', '=', id);
+/** One visible lead, or undefined; `lock` holds the row, `deleted` looks in the recycle bin. */
+export function findLead(db: Kysely<DB>, actor: Actor, id: string, lock = false, deleted = false) {
+  const query = visibleLeads(db, actor, deleted).selectAll().where('id', '=', id);
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 

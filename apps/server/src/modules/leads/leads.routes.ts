@@ -1,4 +1,6 @@
 import {
+  BulkRecordsBody,
+  BulkResult,
   ConvertedLead,
   ConvertLeadBody,
   CreateLeadBody,
@@ -14,10 +16,20 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
 import { eachItem } from '../../http/batch';
+import { CursorQuery } from '../../http/cursor';
 import { type App, errorResponses } from '../../http/route-types';
 import { convertLead } from './convert-lead';
 import { type LeadSort, leadSorts, refusalReasonsFor } from './leads.queries';
-import { createLead, deleteLead, findLeads, getLead, insertLead, updateLead } from './leads.service';
+import {
+  bulkLeads,
+  createLead,
+  deleteLead,
+  findLeads,
+  getLead,
+  insertLead,
+  restoreLead,
+  updateLead,
+} from './leads.service';
 
 const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -27,7 +39,11 @@ const ListQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
   sort: z.enum(Object.keys(leadSorts) as [LeadSort]).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  cursor: z.string().max(500).optional(),
+  cursor: CursorQuery.optional(),
+  deleted: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 
 export function registerLeadRoutes(app: App, db: Kysely<DB>): void {
@@ -35,6 +51,7 @@ export function registerLeadRoutes(app: App, db: Kysely<DB>): void {
     schema: {
       tags: ['crm'],
       summary: 'Leads the caller may see: filters, sort and cursor pagination',
+      description: '`deleted=true` lists the deleted leads instead, for restoring.',
       querystring: ListQuery,
       response: {
         200: z.object({ items: z.array(Lead), nextCursor: z.string().nullable() }),
@@ -122,5 +139,24 @@ export function registerLeadRoutes(app: App, db: Kysely<DB>): void {
         .execute((trx) => eachItem(request.body.items, 'body.items', (item) => insertLead(trx, actor, item)));
       return { items };
     },
+  });
+  app.post('/api/leads/bulk', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Assign, delete or restore many leads in one transaction: all or none',
+      body: BulkRecordsBody,
+      response: { 200: BulkResult, ...errorResponses },
+    },
+    handler: async (request) => bulkLeads(db, actorOf(request), request.body),
+  });
+
+  app.post('/api/leads/:id/restore', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Bring a deleted lead back',
+      params: IdParams,
+      response: { 200: Lead, ...errorResponses },
+    },
+    handler: async (request) => restoreLead(db, actorOf(request), request.params.id),
   });
 }

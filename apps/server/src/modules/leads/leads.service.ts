@@ -1,22 +1,19 @@
-import type { CreateLeadBody, Lead, UpdateLeadBody } from '@voronka/domain';
+import type { BulkRecordsBody, BulkResult, CreateLeadBody, Lead, UpdateLeadBody } from '@voronka/domain';
 import { diffRecords } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { publish } from '../events/event-bus';
 import { createdFields, writeHistory } from '../history/record-history';
-import { findUser } from '../users/users.queries';
+import { applyBulk } from '../parties/bulk-records';
+import { requireResponsible } from '../parties/record-changes';
 import { findLead, type LeadListOptions, listLeads, refusalReasonsFor, toLead } from './leads.queries';
 
 type Trx = Kysely<DB>;
-
-async function requireResponsible(db: Trx, actor: Actor, userId: string): Promise<void> {
-  const user = await findUser(db, actor.workspaceId, userId);
-  if (!user?.active) throw invalid('body.responsibleId', 'No such active user in this workspace');
-}
 
 export async function announceLead(
   trx: Trx,
@@ -31,9 +28,8 @@ export async function announceLead(
   });
 }
 
-export async function findLeads(db: Kysely<DB>, actor: Actor, options: LeadListOptions) {
-  const { rows, nextCursor } = await listLeads(db, actor, options);
-  return { items: rows.map(toLead), nextCursor };
+export function findLeads(db: Kysely<DB>, actor: Actor, options: LeadListOptions) {
+  return listLeads(db, actor, options);
 }
 
 export async function getLead(db: Kysely<DB>, actor: Actor, id: string): Promise<Lead> {
@@ -115,7 +111,7 @@ export async function updateLead(
   id: string,
   input: z.output<typeof UpdateLeadBody>,
 ): Promise<Lead> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await findLead(trx, actor, id, true);
     if (!current) throw notFound('Lead');
     if (current.status === 'converted')
@@ -164,7 +160,7 @@ export async function updateLead(
 
 /** Soft delete: the row and its history stay, so a deletion can be audited and undone. */
 export async function deleteLead(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const current = await findLead(trx, actor, id, true);
     if (!current) throw notFound('Lead');
     await trx
@@ -182,5 +178,39 @@ export async function deleteLead(db: Kysely<DB>, actor: Actor, id: string): Prom
       changes: [],
     });
     await announceLead(trx, actor, { id, responsibleId: current.responsible_id }, 'delete');
+  });
+}
+
+/** Brings a deleted lead back from the recycle bin, as the actor may see it. */
+export async function restoreLead(db: Kysely<DB>, actor: Actor, id: string): Promise<Lead> {
+  return inTransaction(db, async (trx) => {
+    if (!(await findLead(trx, actor, id, true, true))) throw notFound('Lead');
+    const row = await trx
+      .updateTable('leads')
+      .set({ deleted_at: null, updated_at: new Date() })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const lead = toLead(row);
+    await writeHistory(trx, {
+      workspaceId: actor.workspaceId,
+      entity: 'lead',
+      recordId: id,
+      actorId: actor.userId,
+      action: 'update',
+      changes: [{ field: 'deleted', oldValue: true, newValue: false }],
+    });
+    await announceLead(trx, actor, lead, 'update');
+    return lead;
+  });
+}
+
+/** Assign, delete or restore many leads in one transaction: all of them, or none. */
+export function bulkLeads(db: Kysely<DB>, actor: Actor, input: BulkRecordsBody): Promise<BulkResult> {
+  return applyBulk(db, actor, input, {
+    assign: (trx, id, responsibleId) => updateLead(trx, actor, id, { responsibleId }),
+    delete: (trx, id) => deleteLead(trx, actor, id),
+    restore: (trx, id) => restoreLead(trx, actor, id),
   });
 }

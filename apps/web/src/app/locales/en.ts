@@ -43,6 +43,16 @@ export const en = {
     moveDown: 'Move down',
     addPhone: 'Add a phone',
     addEmail: 'Add an email',
+    bulk: {
+      selectAll: 'Select all',
+      selected: 'Selected: {{count}}',
+      responsible: 'Responsible',
+      assign: 'Assign',
+      restore: 'Restore',
+      done: 'Records updated: {{count}}',
+      deleteConfirm: 'Delete the selected records ({{count}})? They can be restored from “Deleted”.',
+      showDeleted: 'Deleted',
+    },
   },
   entities: {
     lead: 'Lead',
@@ -463,6 +473,7 @@ export const en = {
       previous: 'Previous',
       next: 'Next',
       more: '+{{count}} more',
+      meeting: 'Meeting',
     },
   },
   timeline: {
@@ -478,6 +489,7 @@ export const en = {
     commentPlaceholder: 'Comment… type @ to mention a colleague',
     result: 'Result',
     minutes: 'Minutes',
+    meetingAt: 'When (blank: now)',
     duration: '{{minutes}} min',
     kinds: {
       call: 'Call',

@@ -45,6 +45,16 @@ export const ru: Messages = {
     moveDown: 'Ниже',
     addPhone: 'Добавить телефон',
     addEmail: 'Добавить почту',
+    bulk: {
+      selectAll: 'Выбрать все',
+      selected: 'Выбрано: {{count}}',
+      responsible: 'Ответственный',
+      assign: 'Назначить',
+      restore: 'Восстановить',
+      done: 'Обновлено записей: {{count}}',
+      deleteConfirm: 'Удалить выбранные записи ({{count}})? Их можно восстановить из «Удалённых».',
+      showDeleted: 'Удалённые',
+    },
   },
   entities: {
     lead: 'Лид',
@@ -465,6 +475,7 @@ export const ru: Messages = {
       previous: 'Назад',
       next: 'Вперёд',
       more: 'ещё {{count}}',
+      meeting: 'Встреча',
     },
   },
   timeline: {
@@ -480,6 +491,7 @@ export const ru: Messages = {
     commentPlaceholder: 'Комментарий… наберите @, чтобы упомянуть коллегу',
     result: 'Результат',
     minutes: 'Минут',
+    meetingAt: 'Когда (пусто: сейчас)',
     duration: '{{minutes}} мин',
     kinds: {
       call: 'Звонок',

@@ -1,20 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConvertLeadBody, CreateLeadBody, Lead, UpdateLeadBody } from '@voronka/domain';
+import type {
+  BulkRecordsBody,
+  BulkResult,
+  ConvertLeadBody,
+  CreateLeadBody,
+  Lead,
+  UpdateLeadBody,
+} from '@voronka/domain';
 import type { z } from 'zod';
 import { api, type ListResponse, type OkResponse } from '../../api/client';
 import type { ConvertedLead, RefusalReason } from '../../api/types';
 
 export const leadKeys = {
   all: ['leads'] as const,
-  list: () => ['leads', 'list'] as const,
+  list: (deleted: boolean) => ['leads', 'list', deleted] as const,
   detail: (id: string) => ['leads', 'detail', id] as const,
 };
 
-export function useLeads() {
+/** Live leads, or with `deleted` the deleted ones (to restore them). */
+export function useLeads(deleted = false) {
   return useQuery({
-    queryKey: leadKeys.list(),
+    queryKey: leadKeys.list(deleted),
     // The list is filtered and sorted in the browser, so it loads as many as the server gives.
-    queryFn: () => api.get<ListResponse<Lead>>('/leads?limit=500'),
+    queryFn: () => api.get<ListResponse<Lead>>(`/leads?limit=500${deleted ? '&deleted=true' : ''}`),
     select: (response) => response.items,
   });
 }
@@ -63,6 +71,15 @@ export function useDeleteLead() {
   return useMutation({
     mutationFn: (id: string) => api.delete<OkResponse>(`/leads/${id}`),
     onSuccess: (_result, id) => invalidate(id),
+  });
+}
+
+/** Assign, delete or restore the selected leads at once: all of them, or none. */
+export function useBulkLeads() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkRecordsBody) => api.post<BulkResult>('/leads/bulk', body),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: leadKeys.all }),
   });
 }
 

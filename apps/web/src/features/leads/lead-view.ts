@@ -14,7 +14,8 @@ export const leadColumns = [
 export type LeadColumn = (typeof leadColumns)[number];
 export const leadSorts = ['createdAt', 'updatedAt', 'title'] as const;
 export type LeadSort = (typeof leadSorts)[number];
-const leadFilterKeys = ['q', 'status', 'responsibleId', 'source'] as const;
+/** `deleted` is applied by the server: the deleted leads are a list of their own. */
+const leadFilterKeys = ['q', 'status', 'responsibleId', 'source', 'deleted'] as const;
 
 /** What the leads table shows: a saved view's query with every part set. */
 export type LeadView = {

@@ -3,6 +3,7 @@ import { formatPhone, type Lead } from '@voronka/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../ui/format';
+import { SelectAllCheckbox, SelectRowCheckbox } from '../../../ui/RowSelection';
 import type { LeadColumn } from '../lead-view';
 import { LeadStatusBadge } from './LeadStatusBadge';
 
@@ -11,7 +12,10 @@ type Props = {
   userNames: Map<string, string>;
   /** The columns after the title, in order. */
   columns: string[];
-  onOpen: (lead: Lead) => void;
+  /** Opens the lead's card; deleted leads have none. */
+  onOpen?: (lead: Lead) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (ids: Set<string>) => void;
 };
 
 const headers = {
@@ -25,7 +29,7 @@ const headers = {
   createdAt: 'leads.createdAt',
 } as const satisfies Record<LeadColumn, string>;
 
-export function LeadsTable({ leads, userNames, columns, onOpen }: Props) {
+export function LeadsTable({ leads, userNames, columns, onOpen, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const none = t('common.none');
   const shown = columns.filter((column): column is LeadColumn => column in headers);
@@ -65,6 +69,9 @@ export function LeadsTable({ leads, userNames, columns, onOpen }: Props) {
       <Table highlightOnHover verticalSpacing="sm" data-testid="leads-table">
         <Table.Thead>
           <Table.Tr>
+            <Table.Th w={40}>
+              <SelectAllCheckbox ids={leads.map((lead) => lead.id)} selected={selected} onSelect={onSelect} />
+            </Table.Th>
             <Table.Th>{t('leads.fields.title')}</Table.Th>
             {shown.map((column) => (
               <Table.Th key={column}>{t(headers[column])}</Table.Th>
@@ -75,23 +82,33 @@ export function LeadsTable({ leads, userNames, columns, onOpen }: Props) {
           {leads.map((lead) => (
             <Table.Tr
               key={lead.id}
-              onClick={() => onOpen(lead)}
-              style={{ cursor: 'pointer' }}
+              onClick={onOpen ? () => onOpen(lead) : undefined}
+              style={onOpen ? { cursor: 'pointer' } : undefined}
+              bg={selected.has(lead.id) ? 'var(--mantine-primary-color-light)' : undefined}
               data-testid="lead-row"
             >
               <Table.Td>
-                <Anchor
-                  href={`/leads/${lead.id}`}
-                  size="sm"
-                  fw={500}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    event.stopPropagation();
-                    onOpen(lead);
-                  }}
-                >
-                  {lead.title}
-                </Anchor>
+                <SelectRowCheckbox id={lead.id} label={lead.title} selected={selected} onSelect={onSelect} />
+              </Table.Td>
+              <Table.Td>
+                {onOpen ? (
+                  <Anchor
+                    href={`/leads/${lead.id}`}
+                    size="sm"
+                    fw={500}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      event.stopPropagation();
+                      onOpen(lead);
+                    }}
+                  >
+                    {lead.title}
+                  </Anchor>
+                ) : (
+                  <Text size="sm" fw={500}>
+                    {lead.title}
+                  </Text>
+                )}
               </Table.Td>
               {shown.map((column) => (
                 <Table.Td key={column} style={nowrap.has(column) ? { whiteSpace: 'nowrap' } : undefined}>

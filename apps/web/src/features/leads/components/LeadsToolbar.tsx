@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Button, Group, Select, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Select, Switch, TextInput, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAdjustments, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { leadStatuses, type User } from '@voronka/domain';
@@ -100,6 +100,12 @@ export function LeadsToolbar({ view, onChange, users, sources }: Props) {
               onChange={(value) => setFilter('source', value)}
               clearable
               w={160}
+            />
+            <Switch
+              label={t('common.bulk.showDeleted')}
+              checked={view.filters.deleted === 'true'}
+              onChange={(event) => setFilter('deleted', event.currentTarget.checked ? 'true' : null)}
+              data-testid="show-deleted"
             />
           </Group>
           <Group gap="sm">

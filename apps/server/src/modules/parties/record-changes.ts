@@ -7,10 +7,7 @@ import { publish } from '../events/event-bus';
 import { writeHistory } from '../history/record-history';
 import { findUser } from '../users/users.queries';
 
-/**
- * The transaction's time, for `deleted_at` of companies and contacts. The schema declares that column
- * `Generated<Timestamp | null>`, a ColumnType inside a ColumnType, so Kysely will not take a Date there.
- */
+/** The transaction's time, for `deleted_at` of companies and contacts. */
 export const deletedNow = sql<Updateable<CompaniesTable>['deleted_at']>`now()`;
 
 /** A responsible person must be an active member of the actor's workspace. */

@@ -24,8 +24,8 @@ export interface Move {
   actorId: string;
 }
 
-type LinkTable = 'contacts' | 'deals' | 'leads';
-type LinkColumn = 'company_id' | 'contact_id';
+export type LinkTable = 'contacts' | 'deals' | 'leads';
+export type LinkColumn = 'company_id' | 'contact_id';
 
 const historyEntityOf: Record<LinkTable, HistoryEntity> = {
   contacts: 'contact',
