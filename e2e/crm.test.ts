@@ -70,6 +70,9 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
     const dealUrl = page.url();
     await expect.poll(() => text(page.getByTestId('deal-title'))).toBe(dealTitle);
     expect(await text(page.getByTestId('deal-stage'))).toBe('Квалификация');
+    // The deal names its new company and contact itself.
+    expect(await text(page.getByTestId('deal-client'))).toContain(companyName);
+    expect(await text(page.getByTestId('deal-client'))).toContain('Ольга Берёзова');
     // The lead's history carries on in the deal's timeline, marked as coming from the lead.
     await expect.poll(() => page.getByTestId('from-lead').count()).toBeGreaterThan(0);
     // Nothing is planned on the new deal yet.
@@ -125,6 +128,18 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
       .toContain('Клиент ждёт КП, @Алексей Петров');
     await notificationsGone(page);
     await snap(page, '22-deal-card-timeline', { fullPage: true });
+    // A meeting planned for today at noon, an hour and a half long, goes to the timeline and the calendar.
+    const noon = await page.evaluate(() => {
+      const now = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T12:00`;
+    });
+    await page.getByTestId('activity-kind').locator('label', { hasText: 'Встреча' }).click();
+    await page.getByTestId('activity-subject').fill('Презентация на складе');
+    await page.getByTestId('activity-meeting-at').fill(noon);
+    await page.getByLabel('Минут').fill('90');
+    await page.getByTestId('activity-submit').click();
+    await page.getByTestId('timeline-entry').filter({ hasText: 'Презентация на складе' }).waitFor();
 
     // Now the drag is allowed: Презентация counts one more deal and 40 000 ₽ more.
     await page.getByTestId('nav-deals').click();
@@ -185,6 +200,17 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
     await page.getByTestId('calendar-mode').getByText('Неделя').click();
     await page.getByTestId('calendar-task').filter({ hasText: 'Согласовать дату презентации' }).waitFor();
     await snap(page, '27-tasks-calendar-week', { fullPage: true });
+    // The meeting shows on its day, apart from the tasks, and opens its deal.
+    const meeting = page.getByTestId('calendar-meeting').filter({ hasText: 'Презентация на складе' });
+    await meeting.waitFor();
+    expect(await text(meeting)).toContain('12:00');
+    expect(await meeting.getAttribute('title')).toContain(dealTitle);
+    const meetingDay = page.locator(`[data-testid="calendar-day"][data-day="${noon.slice(0, 10)}"]`);
+    expect(await meetingDay.getByTestId('calendar-meeting').count()).toBe(1);
+    await snap(page, '28-tasks-calendar-meeting', { fullPage: true });
+    await meeting.click();
+    await page.waitForURL(dealUrl);
+    await expect.poll(() => text(page.getByTestId('deal-title'))).toBe(dealTitle);
     expect(errors).toEqual([]);
   });
 

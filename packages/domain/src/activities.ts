@@ -7,6 +7,22 @@ export const ActivityKind = z.enum(activityKinds);
 export const ActivityEntity = z.enum(['lead', 'deal', 'contact', 'company']);
 export type ActivityEntity = z.infer<typeof ActivityEntity>;
 
+const recordSections: Record<ActivityEntity, string> = {
+  lead: 'leads',
+  deal: 'deals',
+  contact: 'contacts',
+  company: 'companies',
+};
+
+/**
+ * Where a record's card opens in the web app, for links the server sends (notifications, the calendar).
+ *
+ * @example recordLink('company', 'c0…') // "/companies/c0…"
+ */
+export function recordLink(entity: ActivityEntity, id: string): string {
+  return `/${recordSections[entity]}/${id}`;
+}
+
 export const Activity = z
   .object({
     id: z.uuid(),

@@ -39,6 +39,9 @@ export const Deal = z
     responsibleId: z.uuid().nullable(),
     contactId: z.uuid().nullable(),
     companyId: z.uuid().nullable(),
+    /** The linked contact's and company's names; null when unlinked, deleted or not visible to the caller. */
+    contactName: z.string().nullable(),
+    companyName: z.string().nullable(),
     leadId: z.uuid().nullable(),
     /** For a fulfilment deal: the won sales deal it fulfils. */
     sourceDealId: z.uuid().nullable(),
@@ -54,6 +57,30 @@ export const Deal = z
   })
   .meta({ id: 'Deal' });
 export type Deal = z.infer<typeof Deal>;
+
+/** The kanban of one pipeline: per stage the count and sum of every visible deal, and the latest few. */
+export const DealBoard = z
+  .object({
+    pipelineId: z.uuid(),
+    columns: z.array(
+      z.object({ stageId: z.uuid(), count: z.number().int(), sum: z.number(), deals: z.array(Deal) }),
+    ),
+  })
+  .meta({ id: 'DealBoard' });
+export type DealBoard = z.infer<typeof DealBoard>;
+
+/** When a deal entered and left one stage. */
+export const StageVisit = z
+  .object({
+    stageId: z.uuid(),
+    stageName: z.string(),
+    enteredAt: z.string(),
+    exitedAt: z.string().nullable(),
+    actorId: z.uuid().nullable(),
+    overrideComment: z.string().nullable(),
+  })
+  .meta({ id: 'StageVisit' });
+export type StageVisit = z.infer<typeof StageVisit>;
 
 const dealFields = {
   title: z.string().trim().min(1).max(500),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordLink } from './activities';
 
 export const Recurrence = z.strictObject({
   frequency: z.enum(['daily', 'weekly', 'monthly']),
@@ -25,6 +26,9 @@ export const Task = z
     doneAt: z.string().nullable(),
     entity: TaskEntity.nullable(),
     recordId: z.uuid().nullable(),
+    /** The record's title (a lead's or deal's title, a contact's or company's name); null when there is
+     * no record, or it is deleted or not visible to the caller. */
+    recordTitle: z.string().nullable(),
     createdBy: z.uuid().nullable(),
     createdAt: z.string(),
     overdue: z.boolean(),
@@ -54,7 +58,66 @@ export const CreateTaskBody = z.strictObject({
 });
 export const UpdateTaskBody = z.strictObject(taskFields).partial();
 
+/** The longest range one calendar request may cover: a month view is six weeks. */
+export const calendarMaxDays = 62;
 const dayMs = 24 * 3600 * 1000;
+
+export const CalendarQuery = z
+  .strictObject({
+    /** From (inclusive) and to (exclusive), ISO timestamps with an offset. */
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    /** Only this person's: the tasks assigned to them and the meetings they logged. */
+    userId: z.uuid().optional(),
+  })
+  .refine((query) => Date.parse(query.to) > Date.parse(query.from), {
+    path: ['to'],
+    message: 'Must be later than from',
+  })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= calendarMaxDays * dayMs, {
+    path: ['to'],
+    message: `The range may cover at most ${calendarMaxDays} days`,
+  });
+
+const calendarFields = {
+  id: z.uuid(),
+  /** A task's title or a meeting's subject (null when the meeting has none). */
+  title: z.string().nullable(),
+  startsAt: z.string(),
+  /** A meeting's end when its duration is known; null for tasks. */
+  endsAt: z.string().nullable(),
+  /** The task's assignee or the meeting's author. */
+  personId: z.uuid().nullable(),
+  entity: TaskEntity.nullable(),
+  recordId: z.uuid().nullable(),
+  recordTitle: z.string().nullable(),
+  /** Where the item opens in the web app: the record's card, or the task list for a task on no record. */
+  link: z.string(),
+};
+
+/** One entry of the calendar: a task by its deadline or a meeting by its time. */
+export const CalendarItem = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('task'), ...calendarFields, task: Task }),
+    z.object({ kind: z.literal('meeting'), ...calendarFields }),
+  ])
+  .meta({ id: 'CalendarItem' });
+export type CalendarItem = z.infer<typeof CalendarItem>;
+
+/**
+ * Where a calendar item opens: its record's card, or for a task on no record the task itself.
+ *
+ * @example calendarLink('task', 'f1…', null, null) // "/tasks?task=f1…"
+ */
+export function calendarLink(
+  kind: CalendarItem['kind'],
+  id: string,
+  entity: z.infer<typeof TaskEntity> | null,
+  recordId: string | null,
+): string {
+  if (entity && recordId) return recordLink(entity, recordId);
+  return kind === 'task' ? `/tasks?task=${id}` : '/tasks?tab=calendar';
+}
 
 /** ISO weekday of a UTC date: 1 = Monday … 7 = Sunday. */
 function isoWeekday(date: Date): number {

@@ -1,8 +1,10 @@
 import type {
+  CalendarItem as CalendarItemSchema,
   ConvertedLead as ConvertedLeadSchema,
-  Deal,
+  DealBoard as DealBoardSchema,
   DealProduct as DealProductSchema,
   MissingRequirement,
+  StageVisit as StageVisitSchema,
   ViewQuery as ViewQuerySchema,
 } from '@voronka/domain';
 import type { z } from 'zod';
@@ -19,24 +21,15 @@ export type {
   SavedView,
 } from '@voronka/domain';
 
+/** `GET /api/deals/board`: per stage the count and sum of every visible deal, and the latest few. */
+export type DealBoard = z.infer<typeof DealBoardSchema>;
+/** `GET /api/deals/:id/stages`: when the deal entered and left each stage. */
+export type StageVisit = z.infer<typeof StageVisitSchema>;
+/** `GET /api/calendar`: a task by its deadline or a meeting by its time. */
+export type CalendarItem = z.infer<typeof CalendarItemSchema>;
+
 // The shapes below are declared by the server's routes but not (yet) exported from @voronka/domain;
 // they are written here only as far as the web reads them.
-
-/** `GET /api/deals/board`: per stage the count and sum of every visible deal, and the latest few. */
-export type DealBoard = {
-  pipelineId: string;
-  columns: { stageId: string; count: number; sum: number; deals: Deal[] }[];
-};
-
-/** `GET /api/deals/:id/stages`: when the deal entered and left each stage. */
-export type StageVisit = {
-  stageId: string;
-  stageName: string;
-  enteredAt: string;
-  exitedAt: string | null;
-  actorId: string | null;
-  overrideComment: string | null;
-};
 
 export type SearchEntity = 'lead' | 'contact' | 'company' | 'deal';
 

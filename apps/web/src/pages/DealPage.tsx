@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconThumbDown, IconTrophy } from '@tabler/icons-react';
+import { IconArrowLeft, IconBuilding, IconThumbDown, IconTrophy, IconUser } from '@tabler/icons-react';
 import type { Deal, Pipeline, User } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -63,11 +63,10 @@ function DealCard({ deal, pipeline, pipelines, users }: CardProps) {
         ? [item.change.oldValue, item.change.newValue].filter((id) => typeof id === 'string')
         : [],
     ) as string[];
-  const format = useDealChangeFormat(
-    pipelines,
-    [deal.companyId, ...changedIds('companyId')].filter((id): id is string => id !== null),
-    [deal.contactId, ...changedIds('contactId')].filter((id): id is string => id !== null),
-  );
+  const format = useDealChangeFormat(pipelines, deal, {
+    companyIds: changedIds('companyId'),
+    contactIds: changedIds('contactId'),
+  });
   const stage = pipeline.stages.find((item) => item.id === deal.stageId);
   const won = pipeline.stages.find((item) => item.kind === 'won');
   const lost = pipeline.stages.find((item) => item.kind === 'lost');
@@ -117,6 +116,26 @@ function DealCard({ deal, pipeline, pipelines, users }: CardProps) {
             ) : null}
             {deal.noNextStep ? <NoNextStepBadge /> : null}
           </Group>
+          {deal.companyName || deal.contactName ? (
+            <Group gap="md" data-testid="deal-client">
+              {deal.companyId && deal.companyName ? (
+                <Anchor component={Link} to={`/companies/${deal.companyId}`} size="sm">
+                  <Group gap={4} wrap="nowrap">
+                    <IconBuilding size={14} />
+                    {deal.companyName}
+                  </Group>
+                </Anchor>
+              ) : null}
+              {deal.contactId && deal.contactName ? (
+                <Anchor component={Link} to={`/contacts/${deal.contactId}`} size="sm">
+                  <Group gap={4} wrap="nowrap">
+                    <IconUser size={14} />
+                    {deal.contactName}
+                  </Group>
+                </Anchor>
+              ) : null}
+            </Group>
+          ) : null}
           {stage?.kind === 'lost' && deal.lostReason ? (
             <Text size="sm" c="red">
               {t('deals.lostBecause', { reason: deal.lostReason })}

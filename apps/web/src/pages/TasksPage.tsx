@@ -17,7 +17,7 @@ import { PageLoader } from '../ui/PageLoader';
 const scopes = ['today', 'overdue', 'upcoming', 'done'] as const;
 type Tab = (typeof scopes)[number] | 'calendar';
 
-/** The user's tasks: today, overdue, upcoming and done, and a calendar by due date. */
+/** The user's tasks: today, overdue, upcoming and done, and a calendar of tasks and meetings. */
 export function TasksPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -75,7 +75,7 @@ export function TasksPage() {
         </Tabs.List>
       </Tabs>
       {tab === 'calendar' ? (
-        <TaskCalendar users={users.data ?? []} assigneeId={assigneeId} />
+        <TaskCalendar users={users.data ?? []} userId={assigneeId} />
       ) : (
         <ScopeList key={tab} scope={tab} assigneeId={assigneeId} users={users.data ?? []} />
       )}

@@ -1,5 +1,5 @@
 import type { Activity, ActivityEntity, CreateActivityBody, TimelineItem } from '@voronka/domain';
-import { reviewVerdicts } from '@voronka/domain';
+import { recordLink, reviewVerdicts } from '@voronka/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ActivitiesTable, DB } from '../../db/schema';
@@ -91,7 +91,7 @@ export async function createActivity(
           type: 'notification',
           title: `${actor.name} упомянул(а) вас`,
           body: input.body?.slice(0, 200),
-          link: `/${input.entity}s/${input.recordId}`,
+          link: recordLink(input.entity, input.recordId),
         },
       });
     }

@@ -1,13 +1,15 @@
 import type { Deal } from '@voronka/domain';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { DB, DealsTable } from '../../db/schema';
 import { type CursorPosition, decodeCursor, encodeCursor } from '../../http/cursor';
 import type { Actor } from '../access/actor';
 import { visibleResponsibles, visibleTo } from '../access/visibility';
 
 type DealRow = Selectable<DealsTable> & { no_next_step: boolean };
+type Names = { company_name: string | null; contact_name: string | null };
+type NamedDealRow = DealRow & Names;
 
-export function toDeal(row: DealRow): Deal {
+export function toDeal(row: NamedDealRow): Deal {
   return {
     id: row.id,
     title: row.title,
@@ -20,6 +22,8 @@ export function toDeal(row: DealRow): Deal {
     responsibleId: row.responsible_id,
     contactId: row.contact_id,
     companyId: row.company_id,
+    contactName: row.contact_name,
+    companyName: row.company_name,
     leadId: row.lead_id,
     sourceDealId: row.source_deal_id,
     source: row.source,
@@ -60,15 +64,37 @@ function noNextStep(alias: string) {
   )`;
 }
 
+/**
+ * Rows already chosen (a page, a board column, one deal) with the names of their contact and company,
+ * each looked up by primary key afterwards. PostgreSQL does not flatten a subquery with a limit, so a
+ * page keeps its own plan (index walk, filters, sort) and the joins only see its rows. A contact or
+ * company that is deleted or that the actor may not see gives no name.
+ *
+ * @example await withNames(actor, visibleDeals(db, actor).where('deals.id', '=', id)).execute(db)
+ */
+function withNames<Row extends DealRow>(actor: Actor, chosen: Expression<Row>, order?: RawBuilder<unknown>) {
+  return sql<Row & Names>`
+    select chosen.*, company.name as company_name, contact.name as contact_name
+    from (${chosen}) as chosen
+    left join companies as company
+      on company.id = chosen.company_id and company.workspace_id = chosen.workspace_id
+      and company.deleted_at is null and ${visibleTo(actor, 'company.responsible_id')}
+    left join contacts as contact
+      on contact.id = chosen.contact_id and contact.workspace_id = chosen.workspace_id
+      and contact.deleted_at is null and ${visibleTo(actor, 'contact.responsible_id')}
+    ${order ? sql`order by ${order}` : sql``}`;
+}
+
 export async function findDeal(
   db: Kysely<DB>,
   actor: Actor,
   id: string,
   lock = false,
   deleted = false,
-): Promise<DealRow | undefined> {
+): Promise<NamedDealRow | undefined> {
   const query = visibleDeals(db, actor, deleted).where('deals.id', '=', id);
-  return (lock ? query.forUpdate('deals') : query).executeTakeFirst();
+  const result = await withNames(actor, lock ? query.forUpdate('deals') : query).execute(db);
+  return result.rows[0];
 }
 
 export const dealSorts = {
@@ -161,11 +187,16 @@ export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageO
     const value = sql`cast(${String(after.value)} as ${sql.raw(sortTypes[sort])})`;
     query = query.where(sql<boolean>`(${column}, deals.id) ${comparison} (${value}, ${after.id}::uuid)`);
   }
-  const rows = await query
+  const chosen = query
     .orderBy(column, order)
     .orderBy('deals.id', order)
-    .limit(limit + 1)
-    .execute();
+    .limit(limit + 1);
+  const direction = sql.raw(order);
+  const { rows } = await withNames(
+    actor,
+    chosen,
+    sql`${sql.ref(`chosen.${dealSorts[sort]}`)} ${direction}, chosen.id ${direction}`,
+  ).execute(db);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -226,17 +257,18 @@ async function boardColumn(
   pipelineId: string,
   stageId: string,
   perStage: number,
-): Promise<DealRow[]> {
+): Promise<NamedDealRow[]> {
+  const newestFirst = sql`chosen.updated_at desc, chosen.id desc`;
   if (actor.visibility === 'all') {
-    return visibleDeals(db, actor)
+    const chosen = visibleDeals(db, actor)
       .where('deals.pipeline_id', '=', pipelineId)
       .where('deals.stage_id', '=', stageId)
       .orderBy('deals.updated_at', 'desc')
       .orderBy('deals.id', 'desc')
-      .limit(perStage)
-      .execute();
+      .limit(perStage);
+    return (await withNames(actor, chosen, newestFirst).execute(db)).rows;
   }
-  const result = await sql<DealRow>`
+  const chosen = sql<DealRow>`
     select d.*, ${noNextStep('d')} as no_next_step
     from (${visibleResponsibles(actor)}) as people
     cross join lateral (
@@ -247,6 +279,6 @@ async function boardColumn(
       limit ${perStage}
     ) d
     order by d.updated_at desc, d.id desc
-    limit ${perStage}`.execute(db);
-  return result.rows;
+    limit ${perStage}`;
+  return (await withNames(actor, chosen, newestFirst).execute(db)).rows;
 }

@@ -2,12 +2,14 @@ import {
   BulkDealsBody,
   CreateDealBody,
   Deal,
+  DealBoard,
   DealProduct,
   ErrorBody,
   IdParams,
   LoseDealBody,
   MoveDealBody,
   Ok,
+  StageVisit,
   UpdateDealBody,
   WinDealBody,
 } from '@voronka/domain';
@@ -60,20 +62,6 @@ const BoardQuery = z.strictObject({
   pipelineId: z.uuid(),
   perStage: z.coerce.number().int().min(1).max(200).default(30),
 });
-const Board = z.object({
-  pipelineId: z.uuid(),
-  columns: z.array(
-    z.object({ stageId: z.uuid(), count: z.number().int(), sum: z.number(), deals: z.array(Deal) }),
-  ),
-});
-const StageVisit = z.object({
-  stageId: z.uuid(),
-  stageName: z.string(),
-  enteredAt: z.string(),
-  exitedAt: z.string().nullable(),
-  actorId: z.uuid().nullable(),
-  overrideComment: z.string().nullable(),
-});
 const gateResponses = { ...errorResponses, 422: ErrorBody };
 
 export function registerDealRoutes(app: App, db: Kysely<DB>): void {
@@ -98,7 +86,7 @@ export function registerDealRoutes(app: App, db: Kysely<DB>): void {
       tags: ['crm'],
       summary: 'The kanban of one pipeline: count, sum and the latest deals per stage',
       querystring: BoardQuery,
-      response: { 200: Board, ...errorResponses },
+      response: { 200: DealBoard, ...errorResponses },
     },
     handler: async (request) => {
       const actor = actorOf(request);

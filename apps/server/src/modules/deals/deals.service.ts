@@ -176,7 +176,7 @@ export async function insertDeal(
     })
     .execute();
   const deal = await reload(trx, { ...actor, visibility: 'all' }, row.id);
-  const { noNextStep: _, stageEnteredAt: __, ...fields } = deal;
+  const { noNextStep: _, stageEnteredAt: __, companyName: ___, contactName: ____, ...fields } = deal;
   await writeHistory(trx, {
     workspaceId: actor.workspaceId,
     entity: 'deal',
@@ -189,7 +189,15 @@ export async function insertDeal(
   return deal;
 }
 
-const historyShape = ({ noNextStep: _, stageEnteredAt: __, updatedAt: ___, ...deal }: Deal) => deal;
+/** The fields a change is recorded for: the links' names follow their ids and are not kept twice. */
+const historyShape = ({
+  noNextStep: _,
+  stageEnteredAt: __,
+  updatedAt: ___,
+  companyName: ____,
+  contactName: _____,
+  ...deal
+}: Deal) => deal;
 
 export async function updateDeal(
   db: Kysely<DB>,

@@ -3,8 +3,11 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, TasksTable } from '../../db/schema';
 import type { Actor } from '../access/actor';
 import { visibleTo } from '../access/visibility';
+import { withRecordTitles } from './record-titles';
 
-export function toTask(row: Selectable<TasksTable>, now = new Date()): Task {
+export type TaskRow = Selectable<TasksTable> & { record_title: string | null };
+
+export function toTask(row: TaskRow, now = new Date()): Task {
   return {
     id: row.id,
     title: row.title,
@@ -18,6 +21,7 @@ export function toTask(row: Selectable<TasksTable>, now = new Date()): Task {
     doneAt: row.done_at?.toISOString() ?? null,
     entity: row.entity as Task['entity'],
     recordId: row.record_id,
+    recordTitle: row.record_title,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
     overdue: row.status === 'open' && row.due_at !== null && row.due_at < now,
@@ -33,9 +37,15 @@ export function visibleTasks(db: Kysely<DB>, actor: Actor) {
     .where((eb) => eb.or([visibleTo(actor, 'tasks.assignee_id'), eb('tasks.created_by', '=', actor.userId)]));
 }
 
-export function findTask(db: Kysely<DB>, actor: Actor, id: string, lock = false) {
+export async function findTask(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<TaskRow | undefined> {
   const query = visibleTasks(db, actor).selectAll('tasks').where('tasks.id', '=', id);
-  return (lock ? query.forUpdate() : query).executeTakeFirst();
+  const { rows } = await withRecordTitles(actor, lock ? query.forUpdate() : query).execute(db);
+  return rows[0];
 }
 
 export type TaskScope = 'today' | 'overdue' | 'upcoming' | 'done' | 'all';
@@ -52,7 +62,7 @@ export interface TaskListOptions {
 }
 
 /** "Today" is the caller's calendar day in their time zone, computed by PostgreSQL. */
-export function listTasks(db: Kysely<DB>, actor: Actor, options: TaskListOptions) {
+export async function listTasks(db: Kysely<DB>, actor: Actor, options: TaskListOptions): Promise<TaskRow[]> {
   const startOfTomorrow = sql<Date>`((date_trunc('day', now() at time zone ${options.timezone}) + interval '1 day') at time zone ${options.timezone})`;
   let query = visibleTasks(db, actor).selectAll('tasks');
   if (options.assigneeId) query = query.where('tasks.assignee_id', '=', options.assigneeId);
@@ -66,10 +76,15 @@ export function listTasks(db: Kysely<DB>, actor: Actor, options: TaskListOptions
   if (options.scope === 'today')
     query = query.where(sql<boolean>`tasks.due_at >= now() and tasks.due_at < ${startOfTomorrow}`);
   if (options.scope === 'upcoming') query = query.where(sql<boolean>`tasks.due_at >= ${startOfTomorrow}`);
-  const order = options.scope === 'done' ? 'desc' : 'asc';
-  return query
-    .orderBy(sql`tasks.due_at ${sql.raw(order)} nulls last`)
+  const order = sql.raw(options.scope === 'done' ? 'desc' : 'asc');
+  const chosen = query
+    .orderBy(sql`tasks.due_at ${order} nulls last`)
     .orderBy('tasks.id')
-    .limit(options.limit)
-    .execute();
+    .limit(options.limit);
+  const { rows } = await withRecordTitles(
+    actor,
+    chosen,
+    sql`chosen.due_at ${order} nulls last, chosen.id`,
+  ).execute(db);
+  return rows;
 }

@@ -1,10 +1,20 @@
-import { CreateTaskBody, IdParams, Ok, Task, TaskEntity, UpdateTaskBody } from '@voronka/domain';
+import {
+  CalendarItem,
+  CalendarQuery,
+  CreateTaskBody,
+  IdParams,
+  Ok,
+  Task,
+  TaskEntity,
+  UpdateTaskBody,
+} from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
 import { type App, errorResponses } from '../../http/route-types';
-import { completeTask, createTask, deleteTask, findTasks, updateTask } from './tasks.service';
+import { findCalendar } from './calendar.service';
+import { completeTask, createTask, deleteTask, findTasks, getTask, updateTask } from './tasks.service';
 
 const timezones = new Set(Intl.supportedValuesOf('timeZone'));
 
@@ -31,6 +41,33 @@ export function registerTaskRoutes(app: App, db: Kysely<DB>): void {
       response: { 200: z.object({ items: z.array(Task) }), ...errorResponses },
     },
     handler: async (request) => ({ items: await findTasks(db, actorOf(request), request.query) }),
+  });
+
+  app.get('/api/tasks/:id', {
+    schema: {
+      tags: ['crm'],
+      summary: 'One task, with its record’s title',
+      params: IdParams,
+      response: { 200: Task, ...errorResponses },
+    },
+    handler: async (request) => getTask(db, actorOf(request), request.params.id),
+  });
+
+  app.get('/api/calendar', {
+    schema: {
+      tags: ['crm'],
+      summary: 'Tasks by deadline and meetings by time in a range (at most 62 days), in order of time',
+      querystring: CalendarQuery,
+      response: {
+        200: z.object({
+          items: z.array(CalendarItem),
+          /** More than 1,000 tasks or meetings fell in the range and only the first were sent. */
+          truncated: z.boolean(),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (request) => findCalendar(db, actorOf(request), request.query),
   });
 
   app.post('/api/tasks', {

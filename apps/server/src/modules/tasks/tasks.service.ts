@@ -8,6 +8,7 @@ import type { Actor } from '../access/actor';
 import { requireVisibleRecord } from '../access/records';
 import { publish } from '../events/event-bus';
 import { createdFields, writeHistory } from '../history/record-history';
+import { recordTitleOf } from './record-titles';
 import { findTask, listTasks, type TaskListOptions, toTask } from './tasks.queries';
 
 type Trx = Kysely<DB>;
@@ -65,6 +66,12 @@ export async function findTasks(db: Kysely<DB>, actor: Actor, options: TaskListO
   return (await listTasks(db, actor, options)).map((row) => toTask(row, now));
 }
 
+export async function getTask(db: Kysely<DB>, actor: Actor, id: string): Promise<Task> {
+  const row = await findTask(db, actor, id);
+  if (!row) throw notFound('Task');
+  return toTask(row);
+}
+
 export async function createTask(
   db: Kysely<DB>,
   actor: Actor,
@@ -104,8 +111,9 @@ export async function insertTask(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const task = toTask(row);
-  const { overdue: _, createdAt: __, ...fields } = task;
+  const recordTitle = await recordTitleOf(trx, actor, input.entity, input.recordId);
+  const task = toTask({ ...row, record_title: recordTitle });
+  const { overdue: _, createdAt: __, recordTitle: ___, ...fields } = task;
   await writeHistory(trx, {
     workspaceId: actor.workspaceId,
     entity: 'task',
@@ -151,14 +159,15 @@ export async function updateTask(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const task = toTask(row);
+    // A task stays on its record, so the record's title is the one just read.
+    const task = toTask({ ...row, record_title: current.record_title });
     await writeHistory(trx, {
       workspaceId: actor.workspaceId,
       entity: 'task',
       recordId: id,
       actorId: actor.userId,
       action: 'update',
-      changes: diffRecords(toTask(current), task, ['overdue']),
+      changes: diffRecords(toTask(current), task, ['overdue', 'recordTitle']),
     });
     await announce(trx, actor, task, 'update');
     return task;
@@ -182,7 +191,7 @@ export async function completeTask(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const task = toTask(row, now);
+    const task = toTask({ ...row, record_title: current.record_title }, now);
     await writeHistory(trx, {
       workspaceId: actor.workspaceId,
       entity: 'task',
@@ -218,7 +227,7 @@ export async function completeTask(
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      next = toTask(nextRow, now);
+      next = toTask({ ...nextRow, record_title: current.record_title }, now);
       await writeHistory(trx, {
         workspaceId: actor.workspaceId,
         entity: 'task',

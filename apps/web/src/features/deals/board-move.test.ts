@@ -15,6 +15,8 @@ const deal = (id: string, stageId: string, amount: number): Deal => ({
   responsibleId: null,
   contactId: null,
   companyId: null,
+  contactName: null,
+  companyName: null,
   leadId: null,
   sourceDealId: null,
   source: null,

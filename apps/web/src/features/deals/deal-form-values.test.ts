@@ -14,6 +14,8 @@ const deal: Deal = {
   responsibleId: 'u1',
   contactId: null,
   companyId: 'c1',
+  contactName: null,
+  companyName: 'ООО «Стеллаж»',
   leadId: null,
   sourceDealId: null,
   source: null,

@@ -1,4 +1,4 @@
-import type { Pipeline } from '@voronka/domain';
+import type { Deal, Pipeline } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate, formatDateTime, formatMoney } from '../../ui/format';
 import { useCompanyNames } from '../companies/api';
@@ -29,16 +29,23 @@ const dealFields = [
 type DealField = (typeof dealFields)[number];
 const isDealField = (field: string): field is DealField => (dealFields as readonly string[]).includes(field);
 
-/** How a deal's changes read: translated field names, stages and people by name, money as money. */
+type LinkedNames = Pick<Deal, 'companyId' | 'companyName' | 'contactId' | 'contactName'>;
+
+/**
+ * How a deal's changes read: translated field names, stages and people by name, money as money. The
+ * deal's current company and contact are named by the deal itself; only earlier ones are looked up.
+ */
 export function useDealChangeFormat(
   pipelines: Pipeline[],
-  companyIds: string[],
-  contactIds: string[],
+  deal: LinkedNames,
+  earlier: { companyIds: string[]; contactIds: string[] },
 ): ChangeFormat {
   const { t } = useTranslation();
   const users = useUserNames();
-  const companies = useCompanyNames(companyIds);
-  const contacts = useContactNames(contactIds);
+  const companies = useCompanyNames(earlier.companyIds.filter((id) => id !== deal.companyId));
+  const contacts = useContactNames(earlier.contactIds.filter((id) => id !== deal.contactId));
+  if (deal.companyId && deal.companyName) companies.set(deal.companyId, deal.companyName);
+  if (deal.contactId && deal.contactName) contacts.set(deal.contactId, deal.contactName);
   const stages = new Map(
     pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, stage.name])),
   );

@@ -3,6 +3,7 @@ import type { CreateTaskBody, Task, UpdateTaskBody } from '@voronka/domain';
 import type { z } from 'zod';
 import { api, type ListResponse, type OkResponse } from '../../api/client';
 import { queryString } from '../../api/query-string';
+import type { CalendarItem } from '../../api/types';
 import { browserTimeZone } from '../../ui/format';
 
 export type TaskScope = 'today' | 'overdue' | 'upcoming' | 'done' | 'all';
@@ -14,15 +15,29 @@ export type TaskQuery = {
   assigneeId?: string;
   entity?: TaskEntity;
   recordId?: string;
-  /** Due from (inclusive) and to (exclusive), ISO timestamps: the calendar's range. */
-  from?: string;
-  to?: string;
 };
 
 export const taskKeys = {
   all: ['tasks'] as const,
   list: (query: TaskQuery) => ['tasks', 'list', query] as const,
+  calendar: (query: CalendarQuery) => ['tasks', 'calendar', query] as const,
 };
+
+export type CalendarQuery = {
+  /** ISO timestamps: from (inclusive) and to (exclusive), at most 62 days apart. */
+  from: string;
+  to: string;
+  /** Only this person's tasks and meetings; everyone's that the caller may see when absent. */
+  userId?: string;
+};
+
+/** Tasks by deadline and meetings by time in a range, in order of time. */
+export function useCalendar(query: CalendarQuery) {
+  return useQuery({
+    queryKey: taskKeys.calendar(query),
+    queryFn: () => api.get<{ items: CalendarItem[]; truncated: boolean }>(`/calendar${queryString(query)}`),
+  });
+}
 
 /** Tasks by scope, record or due range; "today" is the day in the browser's time zone. */
 export function useTasks(query: TaskQuery, enabled = true) {

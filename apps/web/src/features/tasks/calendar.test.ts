@@ -1,6 +1,5 @@
-import type { Task } from '@voronka/domain';
 import { describe, expect, it } from 'vitest';
-import { calendarDays, dayKey, shiftAnchor, tasksByDay } from './calendar';
+import { calendarDays, dayKey, itemsByDay, shiftAnchor } from './calendar';
 
 describe('task calendar', () => {
   it('shows six whole weeks from the Monday before the 1st', () => {
@@ -24,13 +23,20 @@ describe('task calendar', () => {
     ]);
   });
 
-  it('groups tasks by their local due day in time order and skips undated ones', () => {
-    const task = (id: string, dueAt: string | null) => ({ id, dueAt }) as Task;
+  it('groups tasks and meetings by their local day in time order', () => {
+    const item = (id: string, startsAt: string) => ({ id, startsAt });
     const late = new Date(2026, 2, 12, 18).toISOString();
     const early = new Date(2026, 2, 12, 9).toISOString();
-    const byDay = tasksByDay([task('a', late), task('b', early), task('c', null)]);
-    expect(byDay.get('2026-03-12')?.map((item) => item.id)).toEqual(['b', 'a']);
-    expect(byDay.size).toBe(1);
+    const nextDay = new Date(2026, 2, 13, 0, 30).toISOString();
+    // The same instant written with an offset sorts by time, not as text.
+    const noon = new Date(2026, 2, 12, 12);
+    const offset = -noon.getTimezoneOffset();
+    const sign = offset >= 0 ? '+' : '-';
+    const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+    const local = `2026-03-12T12:00:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+    const byDay = itemsByDay([item('a', late), item('b', early), item('c', nextDay), item('d', local)]);
+    expect(byDay.get('2026-03-12')?.map((entry) => entry.id)).toEqual(['b', 'd', 'a']);
+    expect(byDay.get('2026-03-13')?.map((entry) => entry.id)).toEqual(['c']);
   });
 
   it('moves by a month or a week', () => {

@@ -1,5 +1,3 @@
-import type { Task } from '@voronka/domain';
-
 export type CalendarMode = 'month' | 'week';
 
 const dayMs = 24 * 3600 * 1000;
@@ -34,13 +32,13 @@ export function dayKey(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-/** Tasks by the local day they are due, in order of time. */
-export function tasksByDay(tasks: readonly Task[]): Map<string, Task[]> {
-  const byDay = new Map<string, Task[]>();
-  for (const task of [...tasks].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))) {
-    if (!task.dueAt) continue;
-    const key = dayKey(new Date(task.dueAt));
-    byDay.set(key, [...(byDay.get(key) ?? []), task]);
+/** Calendar items (tasks by deadline, meetings by time) by the local day they fall on, in order of time. */
+export function itemsByDay<Item extends { startsAt: string }>(items: readonly Item[]): Map<string, Item[]> {
+  const byDay = new Map<string, Item[]>();
+  const inOrder = [...items].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  for (const item of inOrder) {
+    const key = dayKey(new Date(item.startsAt));
+    byDay.set(key, [...(byDay.get(key) ?? []), item]);
   }
   return byDay;
 }

@@ -19,7 +19,11 @@ export function useCreateActivity() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof CreateActivityBody>) => api.post<Activity>('/activities', body),
-    onSuccess: (activity) =>
-      void queryClient.invalidateQueries({ queryKey: timelineKey(activity.entity, activity.recordId) }),
+    onSuccess: (activity) => {
+      void queryClient.invalidateQueries({ queryKey: timelineKey(activity.entity, activity.recordId) });
+      // A meeting shows in the calendar too.
+      if (activity.kind === 'meeting')
+        void queryClient.invalidateQueries({ queryKey: ['tasks', 'calendar'] });
+    },
   });
 }

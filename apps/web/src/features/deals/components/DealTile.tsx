@@ -7,10 +7,9 @@ import { formatMoney } from '../../../ui/format';
 import { PersonName } from '../../../ui/PersonName';
 import { NoNextStepBadge } from './NoNextStepBadge';
 
+/** People's names by id; a deal carries its own company's and contact's names. */
 export type DealNames = {
   users: Map<string, string>;
-  companies: Map<string, string>;
-  contacts: Map<string, string>;
 };
 
 type Props = {
@@ -20,8 +19,8 @@ type Props = {
 
 /** What a deal's card on the board shows: title, amount, client, responsible and the next-step warning. */
 export function DealTileBody({ deal, names, dragging = false }: Props & { dragging?: boolean }) {
-  const company = deal.companyId ? names.companies.get(deal.companyId) : undefined;
-  const contact = deal.contactId ? names.contacts.get(deal.contactId) : undefined;
+  const company = deal.companyName;
+  const contact = deal.contactName;
   return (
     <Paper
       withBorder

@@ -16,8 +16,6 @@ import type { Deal, Pipeline } from '@voronka/domain';
 import { useState } from 'react';
 import { LoadError } from '../../../ui/LoadError';
 import { PageLoader } from '../../../ui/PageLoader';
-import { useCompanyNames } from '../../companies/api';
-import { useContactNames } from '../../contacts/api';
 import { useUserNames } from '../../users/api';
 import { useDealBoard } from '../api';
 import { useStageChange } from '../use-stage-change';
@@ -45,12 +43,7 @@ export function DealsBoard({ pipeline }: Props) {
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor),
   );
-  const deals = board.data?.columns.flatMap((column) => column.deals) ?? [];
-  const names = {
-    users: useUserNames(),
-    companies: useCompanyNames(deals.map((deal) => deal.companyId)),
-    contacts: useContactNames(deals.map((deal) => deal.contactId)),
-  };
+  const names = { users: useUserNames() };
 
   if (board.isPending) return <PageLoader />;
   if (board.isError) return <LoadError error={board.error} onRetry={() => void board.refetch()} />;

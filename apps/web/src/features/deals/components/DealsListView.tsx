@@ -7,8 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { ColumnPicker } from '../../../ui/ColumnPicker';
 import { LoadError } from '../../../ui/LoadError';
 import { PageLoader } from '../../../ui/PageLoader';
-import { useCompanyNames } from '../../companies/api';
-import { useContactNames } from '../../contacts/api';
 import { useUserNames, useUsers } from '../../users/api';
 import { SavedViewsMenu } from '../../views/components/SavedViewsMenu';
 import { useDealList } from '../api';
@@ -41,11 +39,7 @@ export function DealsListView({ pipeline }: Props) {
   const deals = useDealList(JSON.parse(paramsJson) as Record<string, string>);
   const users = useUsers();
   const items = deals.data?.pages.flatMap((page) => page.items) ?? [];
-  const names = {
-    users: useUserNames(),
-    companies: useCompanyNames(items.map((deal) => deal.companyId)),
-    contacts: useContactNames(items.map((deal) => deal.contactId)),
-  };
+  const names = { users: useUserNames() };
   const change = (next: Partial<DealView>) => {
     setView((current) => ({ ...current, ...next }));
     setSelected(new Set());

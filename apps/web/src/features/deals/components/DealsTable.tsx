@@ -50,17 +50,17 @@ export function DealsTable({ deals, pipeline, columns, names, selected, onSelect
           </Text>
         );
       case 'company':
-        return deal.companyId ? (
+        return deal.companyId && deal.companyName ? (
           <Anchor component={Link} to={`/companies/${deal.companyId}`} size="sm">
-            {names.companies.get(deal.companyId) ?? '…'}
+            {deal.companyName}
           </Anchor>
         ) : (
           none
         );
       case 'contact':
-        return deal.contactId ? (
+        return deal.contactId && deal.contactName ? (
           <Anchor component={Link} to={`/contacts/${deal.contactId}`} size="sm">
-            {names.contacts.get(deal.contactId) ?? '…'}
+            {deal.contactName}
           </Anchor>
         ) : (
           none

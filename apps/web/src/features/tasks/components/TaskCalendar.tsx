@@ -10,20 +10,22 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconUsers } from '@tabler/icons-react';
 import type { Task, User } from '@voronka/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CalendarItem } from '../../../api/types';
 import { i18n } from '../../../app/i18n';
 import { LoadError } from '../../../ui/LoadError';
-import { useTasks } from '../api';
-import { type CalendarMode, calendarDays, dayKey, shiftAnchor, tasksByDay } from '../calendar';
+import { useCalendar } from '../api';
+import { type CalendarMode, calendarDays, dayKey, itemsByDay, shiftAnchor } from '../calendar';
 import { TaskFormModal } from './TaskFormModal';
 
 type Props = {
   users: User[];
-  /** Only this person's tasks, or everyone's the caller may see. */
-  assigneeId?: string;
+  /** Only this person's tasks and meetings, or everyone's the caller may see. */
+  userId?: string;
 };
 
 const shownPerDay = { month: 3, week: 50 } as const;
@@ -34,15 +36,17 @@ function taskColor(task: Task): string {
   return task.priority === 'high' ? 'orange' : 'indigo';
 }
 
-/** Tasks by due date on a month or week grid; a task opens for editing. */
-export function TaskCalendar({ users, assigneeId }: Props) {
+const meetingColor = 'teal';
+
+/** Tasks by due date and meetings by time on a month or week grid; a task opens for editing, a meeting its record. */
+export function TaskCalendar({ users, userId }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<CalendarMode>('month');
   const [anchor, setAnchor] = useState(() => new Date());
   const [editing, setEditing] = useState<Task | null>(null);
   const { days, start, end } = calendarDays(anchor, mode);
-  const tasks = useTasks({ scope: 'all', assigneeId, from: start.toISOString(), to: end.toISOString() });
-  const byDay = tasksByDay(tasks.data ?? []);
+  const calendar = useCalendar({ from: start.toISOString(), to: end.toISOString(), userId });
+  const byDay = itemsByDay(calendar.data?.items ?? []);
   const today = dayKey(new Date());
   const locale = i18n.language;
   const period =
@@ -93,7 +97,7 @@ export function TaskCalendar({ users, assigneeId }: Props) {
           ]}
         />
       </Group>
-      {tasks.isError ? <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} /> : null}
+      {calendar.isError ? <LoadError error={calendar.error} onRetry={() => void calendar.refetch()} /> : null}
       <Box style={{ overflowX: 'auto' }}>
         <SimpleGrid
           cols={7}
@@ -121,7 +125,7 @@ export function TaskCalendar({ users, assigneeId }: Props) {
           ))}
           {days.map((day) => {
             const key = dayKey(day);
-            const dayTasks = byDay.get(key) ?? [];
+            const dayItems = byDay.get(key) ?? [];
             const outside = mode === 'month' && day.getMonth() !== anchor.getMonth();
             const limit = shownPerDay[mode];
             return (
@@ -151,27 +155,16 @@ export function TaskCalendar({ users, assigneeId }: Props) {
                 >
                   {day.getDate()}
                 </Text>
-                {dayTasks.slice(0, limit).map((task) => (
-                  <UnstyledButton
-                    key={task.id}
-                    onClick={() => setEditing(task)}
-                    title={task.title}
-                    px={6}
-                    py={2}
-                    style={{
-                      borderRadius: 4,
-                      borderLeft: `3px solid var(--mantine-color-${taskColor(task)}-6)`,
-                      background: `var(--mantine-color-${taskColor(task)}-light)`,
-                    }}
-                    data-testid="calendar-task"
-                  >
-                    <Text size="xs" truncate td={task.status === 'done' ? 'line-through' : undefined}>
-                      {task.dueAt ? `${time.format(new Date(task.dueAt))} ` : ''}
-                      {task.title}
-                    </Text>
-                  </UnstyledButton>
-                ))}
-                {dayTasks.length > limit ? (
+                {dayItems
+                  .slice(0, limit)
+                  .map((item) =>
+                    item.kind === 'task' ? (
+                      <TaskEntry key={item.id} item={item} time={time} onOpen={() => setEditing(item.task)} />
+                    ) : (
+                      <MeetingEntry key={item.id} item={item} time={time} />
+                    ),
+                  )}
+                {dayItems.length > limit ? (
                   <UnstyledButton
                     px={6}
                     onClick={() => {
@@ -182,7 +175,7 @@ export function TaskCalendar({ users, assigneeId }: Props) {
                     data-testid="calendar-more"
                   >
                     <Text size="xs" c="dimmed" td="underline">
-                      {t('tasks.calendar.more', { count: dayTasks.length - limit })}
+                      {t('tasks.calendar.more', { count: dayItems.length - limit })}
                     </Text>
                   </UnstyledButton>
                 ) : null}
@@ -201,5 +194,77 @@ export function TaskCalendar({ users, assigneeId }: Props) {
         />
       ) : null}
     </Stack>
+  );
+}
+
+type TaskEntryProps = {
+  item: Extract<CalendarItem, { kind: 'task' }>;
+  time: Intl.DateTimeFormat;
+  onOpen: () => void;
+};
+
+function TaskEntry({ item, time, onOpen }: TaskEntryProps) {
+  const color = taskColor(item.task);
+  return (
+    <UnstyledButton
+      onClick={onOpen}
+      title={item.recordTitle ? `${item.task.title} — ${item.recordTitle}` : item.task.title}
+      px={6}
+      py={2}
+      style={{
+        borderRadius: 4,
+        borderLeft: `3px solid var(--mantine-color-${color}-6)`,
+        background: `var(--mantine-color-${color}-light)`,
+      }}
+      data-testid="calendar-task"
+    >
+      <Text size="xs" truncate td={item.task.status === 'done' ? 'line-through' : undefined}>
+        {`${time.format(new Date(item.startsAt))} `}
+        {item.task.title}
+      </Text>
+    </UnstyledButton>
+  );
+}
+
+type MeetingEntryProps = {
+  item: Extract<CalendarItem, { kind: 'meeting' }>;
+  time: Intl.DateTimeFormat;
+};
+
+/** A meeting: its own colour and icon, and a link to the record it was held on. */
+function MeetingEntry({ item, time }: MeetingEntryProps) {
+  const { t } = useTranslation();
+  const title = item.title ?? t('tasks.calendar.meeting');
+  const when = item.endsAt
+    ? `${time.format(new Date(item.startsAt))}–${time.format(new Date(item.endsAt))}`
+    : time.format(new Date(item.startsAt));
+  return (
+    <UnstyledButton
+      component={Link}
+      to={item.link}
+      title={[t('tasks.calendar.meeting'), when, title, item.recordTitle].filter(Boolean).join(' · ')}
+      px={6}
+      py={2}
+      style={{
+        borderRadius: 4,
+        border: `1px dashed var(--mantine-color-${meetingColor}-6)`,
+        borderLeft: `3px solid var(--mantine-color-${meetingColor}-6)`,
+        background: `var(--mantine-color-${meetingColor}-light)`,
+      }}
+      data-testid="calendar-meeting"
+    >
+      <Group gap={4} wrap="nowrap">
+        <IconUsers
+          size={12}
+          color={`var(--mantine-color-${meetingColor}-7)`}
+          style={{ flexShrink: 0 }}
+          aria-label={t('tasks.calendar.meeting')}
+        />
+        <Text size="xs" truncate>
+          {`${time.format(new Date(item.startsAt))} `}
+          {title}
+        </Text>
+      </Group>
+    </UnstyledButton>
   );
 }

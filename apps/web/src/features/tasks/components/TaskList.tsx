@@ -101,8 +101,15 @@ export function TaskList({ tasks, users, showRecord = true, emptyText }: Props) 
                       </Tooltip>
                     ) : null}
                     {showRecord && task.entity && task.recordId ? (
-                      <Anchor component={Link} to={recordPath(task.entity, task.recordId)} size="xs">
-                        {t(`entities.${task.entity}`)}
+                      <Anchor
+                        component={Link}
+                        to={recordPath(task.entity, task.recordId)}
+                        size="xs"
+                        data-testid="task-record"
+                      >
+                        {task.recordTitle
+                          ? `${t(`entities.${task.entity}`)}: ${task.recordTitle}`
+                          : t(`entities.${task.entity}`)}
                       </Anchor>
                     ) : null}
                   </Group>

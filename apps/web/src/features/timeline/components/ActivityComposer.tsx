@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../ui/notify';
 import { useFieldErrors } from '../../../ui/use-field-errors';
+import { fromLocalInput } from '../../tasks/task-form-values';
 import { useCreateActivity } from '../api';
 import { mentionedUsers } from '../mentions';
 import { MentionTextarea } from './MentionTextarea';
@@ -30,12 +31,15 @@ export function ActivityComposer({ entity, recordId, users }: Props) {
   const [direction, setDirection] = useState<'in' | 'out'>('out');
   const [minutes, setMinutes] = useState<number | string>('');
   const [result, setResult] = useState('');
+  // A meeting may be planned ahead: its time (blank is now) and length put it on the calendar.
+  const [meetingAt, setMeetingAt] = useState('');
 
   const reset = () => {
     setSubject('');
     setBody('');
     setMinutes('');
     setResult('');
+    setMeetingAt('');
     setErrors({});
   };
 
@@ -53,8 +57,12 @@ export function ActivityComposer({ entity, recordId, users }: Props) {
         subject: subject.trim() || null,
         body: body.trim() || null,
         direction: kind === 'call' ? direction : null,
-        durationSeconds: kind === 'call' && typeof minutes === 'number' ? Math.round(minutes * 60) : null,
+        durationSeconds:
+          (kind === 'call' || kind === 'meeting') && typeof minutes === 'number'
+            ? Math.round(minutes * 60)
+            : null,
         result: kind === 'call' ? result.trim() || null : null,
+        occurredAt: kind === 'meeting' ? (fromLocalInput(meetingAt) ?? undefined) : undefined,
         mentions: kind === 'comment' ? mentionedUsers(body, users) : [],
       },
       {
@@ -111,13 +119,36 @@ export function ActivityComposer({ entity, recordId, users }: Props) {
           </Group>
         ) : null}
         {kind === 'meeting' ? (
-          <TextInput
-            placeholder={t('timeline.subject')}
-            aria-label={t('timeline.subject')}
-            value={subject}
-            onChange={(event) => setSubject(event.currentTarget.value)}
-            error={errors.subject}
-          />
+          <>
+            <TextInput
+              placeholder={t('timeline.subject')}
+              aria-label={t('timeline.subject')}
+              value={subject}
+              onChange={(event) => setSubject(event.currentTarget.value)}
+              error={errors.subject}
+              data-testid="activity-subject"
+            />
+            <Group gap="xs" grow>
+              <TextInput
+                type="datetime-local"
+                aria-label={t('timeline.meetingAt')}
+                title={t('timeline.meetingAt')}
+                value={meetingAt}
+                onChange={(event) => setMeetingAt(event.currentTarget.value)}
+                error={errors.occurredAt}
+                data-testid="activity-meeting-at"
+              />
+              <NumberInput
+                placeholder={t('timeline.minutes')}
+                aria-label={t('timeline.minutes')}
+                value={minutes}
+                onChange={setMinutes}
+                min={0}
+                max={1440}
+                hideControls
+              />
+            </Group>
+          </>
         ) : null}
         {kind === 'comment' ? (
           <MentionTextarea
