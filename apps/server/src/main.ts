@@ -5,6 +5,8 @@ import { demoPassword, demoPeople, seedDemo } from './db/seed';
 import { buildApp } from './http/app';
 import { LiveHub } from './modules/events/event-bus';
 import { createMailer } from './modules/mail/mailer';
+import { useProcessMailer } from './modules/processes/external-actions';
+import { startProcessRuntime } from './modules/processes/worker';
 import { startReminders } from './modules/tasks/reminders';
 
 const config = loadConfig();
@@ -14,9 +16,11 @@ await migrateToLatest(database.db);
 const seeded = config.seedDemo ? await seedDemo(database.db) : false;
 const hub = new LiveHub(database);
 await hub.start();
-const app = await buildApp({ config, database, hub });
-await app.listen({ port: config.port, host: config.host });
 const mailer = createMailer(config.smtpUrl, config.mailFrom);
+useProcessMailer(mailer);
+const processes = await startProcessRuntime(database.db);
+const app = await buildApp({ config, database, hub, processes });
+await app.listen({ port: config.port, host: config.host });
 const stopReminders = startReminders(database.db, 15_000, {
   mailer,
   publicUrl: config.publicUrl,
@@ -40,8 +44,9 @@ async function shutdown(signal: string): Promise<void> {
   app.log.info({ signal }, 'shutting down');
   // Stop taking requests and let the ones in flight finish, then close the database.
   stopReminders();
-  mailer?.close();
   await app.close();
+  await processes.stop();
+  mailer?.close();
   await hub.close();
   await database.close();
   process.exit(0);

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/http/app';
 import type { App } from '../src/http/route-types';
 import { LiveHub } from '../src/modules/events/event-bus';
+import { type ProcessRuntime, startProcessRuntime } from '../src/modules/processes/worker';
 import { addMember, createWorkspace } from '../src/modules/workspaces/workspaces.service';
 import { cloneTemplate, type TestDatabase } from './test-database';
 
@@ -13,6 +14,7 @@ export interface TestApp {
   app: App;
   database: TestDatabase;
   hub: LiveHub;
+  processes?: ProcessRuntime | null;
 }
 
 const openApps: (() => Promise<void>)[] = [];
@@ -23,10 +25,14 @@ export async function closeTestApps(): Promise<void> {
 }
 
 /** One app on a private database per test file; closed after the file's tests. */
-export async function startTestApp(): Promise<TestApp> {
+/** `processes`: also start the job queue and workers that run business processes (polling fast). */
+export async function startTestApp(options: { processes?: boolean } = {}): Promise<TestApp> {
   const database = await cloneTemplate(inject('templateLocation'));
   const hub = new LiveHub(database);
   await hub.start();
+  const processes = options.processes
+    ? await startProcessRuntime(database.db, { pollingIntervalSeconds: 0.5, expireInSeconds: 10 })
+    : null;
   const app = await buildApp({
     config: {
       logLevel: 'silent',
@@ -37,16 +43,18 @@ export async function startTestApp(): Promise<TestApp> {
     },
     database,
     hub,
+    processes,
     logger: false,
   });
   await app.ready();
   // Hooks registered from inside beforeAll would never run, so cleanup goes through closeTestApps.
   openApps.push(async () => {
     await app.close();
+    await processes?.stop();
     await hub.close();
     await database.destroy();
   });
-  return { app, database, hub };
+  return { app, database, hub, processes };
 }
 
 export interface Client {

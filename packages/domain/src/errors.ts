@@ -11,6 +11,7 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'stage_gate',
+  'process_invalid',
   'payload_too_large',
   'rate_limited',
   'internal',

@@ -30,6 +30,8 @@ import { registerHistoryRoutes } from '../modules/history/history.routes';
 import { registerInvitationRoutes } from '../modules/invitations/invitations.routes';
 import { registerLeadRoutes } from '../modules/leads/leads.routes';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes';
+import { registerProcessRoutes } from '../modules/processes/processes.routes';
+import type { Runtime } from '../modules/processes/runtime';
 import { registerProductRoutes } from '../modules/products/products.routes';
 import { registerRoleRoutes } from '../modules/roles/roles.routes';
 import { registerSearchRoutes } from '../modules/search/search.routes';
@@ -45,11 +47,19 @@ export interface AppDeps {
   config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'sessionTtlHours' | 'secureCookies' | 'webDist'>;
   database: Database;
   hub: LiveHub;
+  /** Jobs and timers for business processes; without it process routes that run steps answer 409. */
+  processes?: Runtime | null;
   /** false for silence; a stream to capture the JSON log lines (tests). */
   logger?: boolean | { write(line: string): void };
 }
 
-export async function buildApp({ config, database, hub, logger = true }: AppDeps): Promise<App> {
+export async function buildApp({
+  config,
+  database,
+  hub,
+  processes = null,
+  logger = true,
+}: AppDeps): Promise<App> {
   const app = Fastify({
     logger: logger && {
       level: config.logLevel,
@@ -135,6 +145,7 @@ export async function buildApp({ config, database, hub, logger = true }: AppDeps
   registerCompanyRoutes(app, database.db);
   registerContactRoutes(app, database.db);
   registerEventRoutes(app, hub);
+  registerProcessRoutes(app, database.db, processes);
 
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

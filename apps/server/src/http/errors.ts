@@ -23,6 +23,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   stage_gate: 422,
+  process_invalid: 422,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,

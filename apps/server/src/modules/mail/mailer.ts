@@ -4,6 +4,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** A stable Message-ID lets a receiving server drop a message sent twice. */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -20,7 +22,13 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer | nul
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.messageId && { messageId: message.messageId }),
+      });
     },
     close: () => transport.close(),
   };

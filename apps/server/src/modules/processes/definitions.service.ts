@@ -1,0 +1,328 @@
+import {
+  type CompileProblem,
+  type CreateProcessBody,
+  compileProcess,
+  type ProcessDefinition,
+  type ProcessDefinitionDetail,
+  type ProcessTriggerInput,
+  type SaveDraftBody,
+} from '@voronka/domain';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import type { ProcessDefinitionsTable } from '../../db/schema-processes';
+import { AppError, notFound } from '../../http/errors';
+import { type Actor, requireAdmin } from '../access/actor';
+import { emptyProcessXml } from './empty-process';
+
+type Trx = Kysely<DB>;
+
+function keyFrom(name: string): string {
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${base || 'process'}-${Date.now().toString(36)}`;
+}
+
+async function definitionRow(trx: Trx, actor: Actor, id: string) {
+  const row = await trx
+    .selectFrom('process_definitions')
+    .selectAll()
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('Process');
+  return row;
+}
+
+function listQuery(db: Kysely<DB>, workspaceId: string) {
+  return db
+    .selectFrom('process_definitions as d')
+    .selectAll('d')
+    .select((eb) => [
+      eb
+        .selectFrom('process_versions as v')
+        .select((v) => v.fn.max('v.version').as('n'))
+        .whereRef('v.definition_id', '=', 'd.id')
+        .where('v.status', '=', 'published')
+        .as('published_version'),
+      eb
+        .exists(
+          eb
+            .selectFrom('process_versions as v')
+            .select('v.id')
+            .whereRef('v.definition_id', '=', 'd.id')
+            .where('v.status', '=', 'draft'),
+        )
+        .as('has_draft'),
+      eb
+        .selectFrom('process_instances as i')
+        .select((i) => i.fn.countAll<string>().as('n'))
+        .whereRef('i.definition_id', '=', 'd.id')
+        .where('i.workspace_id', '=', workspaceId)
+        .where('i.status', '=', 'running')
+        .as('running'),
+    ])
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.deleted_at', 'is', null);
+}
+
+type ListRow = Selectable<ProcessDefinitionsTable> & {
+  published_version: number | null;
+  has_draft: boolean;
+  running: string | null;
+};
+
+function toDefinition(row: ListRow): ProcessDefinition {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    description: row.description,
+    template: row.template,
+    publishedVersion: row.published_version,
+    hasDraft: Boolean(row.has_draft),
+    running: Number(row.running ?? 0),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export async function listDefinitions(db: Kysely<DB>, actor: Actor): Promise<ProcessDefinition[]> {
+  const rows = await listQuery(db, actor.workspaceId).orderBy('d.name').execute();
+  return rows.map((row) => toDefinition(row as ListRow));
+}
+
+export async function getDefinition(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+): Promise<ProcessDefinitionDetail> {
+  const row = await listQuery(db, actor.workspaceId).where('d.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Process');
+  const versions = await db
+    .selectFrom('process_versions')
+    .select(['id', 'version', 'status', 'xml', 'created_at', 'published_at'])
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('definition_id', '=', id)
+    .orderBy('version', 'desc')
+    .execute();
+  const triggers = await db
+    .selectFrom('process_triggers')
+    .select(['id', 'event', 'conditions', 'enabled'])
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('definition_id', '=', id)
+    .orderBy('created_at')
+    .execute();
+  const current = versions.find((version) => version.status === 'draft') ?? versions[0];
+  return {
+    ...toDefinition(row as ListRow),
+    xml: current?.xml ?? '',
+    versions: versions.map((version) => ({
+      id: version.id,
+      version: version.version,
+      status: version.status,
+      createdAt: version.created_at.toISOString(),
+      publishedAt: version.published_at?.toISOString() ?? null,
+    })),
+    triggers: triggers.map((trigger) => ({
+      id: trigger.id,
+      event: trigger.event as ProcessDefinitionDetail['triggers'][number]['event'],
+      conditions: trigger.conditions as Record<string, string>,
+      enabled: trigger.enabled,
+    })),
+  };
+}
+
+export async function createDefinition(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.output<typeof CreateProcessBody>,
+): Promise<ProcessDefinitionDetail> {
+  requireAdmin(actor);
+  const id = await db.transaction().execute(async (trx) => {
+    const key = keyFrom(input.name);
+    const definition = await trx
+      .insertInto('process_definitions')
+      .values({
+        workspace_id: actor.workspaceId,
+        key,
+        name: input.name,
+        description: input.description ?? null,
+        template: input.template ?? null,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('process_versions')
+      .values({
+        workspace_id: actor.workspaceId,
+        definition_id: definition.id,
+        version: 1,
+        status: 'draft',
+        xml: input.xml ?? emptyProcessXml(key, input.name),
+        created_by: actor.userId,
+      })
+      .execute();
+    return definition.id;
+  });
+  return getDefinition(db, actor, id);
+}
+
+/** Saves the draft, opening a new one (the next version number) when only published versions exist. */
+export async function saveDraft(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof SaveDraftBody>,
+): Promise<ProcessDefinitionDetail> {
+  requireAdmin(actor);
+  await db.transaction().execute(async (trx) => {
+    await definitionRow(trx, actor, id);
+    const updated = await trx
+      .updateTable('process_versions')
+      .set({ xml: input.xml, updated_at: sql`now()` })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('definition_id', '=', id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      await trx
+        .insertInto('process_versions')
+        .values({
+          workspace_id: actor.workspaceId,
+          definition_id: id,
+          version: sql<number>`(select coalesce(max(version), 0) + 1 from process_versions where workspace_id = ${actor.workspaceId} and definition_id = ${id})`,
+          status: 'draft',
+          xml: input.xml,
+          created_by: actor.userId,
+        })
+        .execute();
+    }
+    await trx
+      .updateTable('process_definitions')
+      .set({
+        updated_at: sql`now()`,
+        ...(input.name && { name: input.name }),
+        ...(input.description !== undefined && { description: input.description }),
+      })
+      .where('id', '=', id)
+      .execute();
+  });
+  return getDefinition(db, actor, id);
+}
+
+/**
+ * Compiles the draft and, when the engine accepts every element, makes it the published version new
+ * instances start on; running instances stay on theirs. Otherwise nothing changes and every problem
+ * is listed (element id, type, what is wrong).
+ */
+export async function publishDraft(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+): Promise<ProcessDefinitionDetail> {
+  requireAdmin(actor);
+  await db.transaction().execute(async (trx) => {
+    const definition = await definitionRow(trx, actor, id);
+    const draft = await trx
+      .selectFrom('process_versions')
+      .select(['id', 'xml'])
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('definition_id', '=', id)
+      .where('status', '=', 'draft')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!draft) throw new AppError('conflict', 'There is no draft to publish');
+    const compiled = await compileProcess(draft.xml);
+    if (!compiled.ok) throw publishRefused(compiled.problems);
+    await trx
+      .updateTable('process_definitions')
+      .set({ key: compiled.graph.key, updated_at: sql`now()` })
+      .where('id', '=', definition.id)
+      .execute()
+      .catch((error: unknown) => {
+        throw (error as { code?: string }).code === '23505'
+          ? new AppError('conflict', `Another process already has the id ${compiled.graph.key}`, [
+              { path: 'xml', message: 'bpmn:process id must be unique in the workspace' },
+            ])
+          : error;
+      });
+    await trx
+      .updateTable('process_versions')
+      .set({
+        status: 'published',
+        graph: JSON.stringify(compiled.graph),
+        published_at: sql`now()`,
+        published_by: actor.userId,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', draft.id)
+      .execute();
+  });
+  return getDefinition(db, actor, id);
+}
+
+function publishRefused(problems: readonly CompileProblem[]): AppError {
+  return new AppError(
+    'process_invalid',
+    `The process cannot be published: ${problems.length} problem(s)`,
+    problems.map((problem) => ({
+      path: problem.elementId || 'process',
+      message: problem.message,
+      code: problem.code,
+      elementType: problem.elementType,
+    })),
+  );
+}
+
+export async function replaceTriggers(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  triggers: readonly z.output<typeof ProcessTriggerInput>[],
+): Promise<ProcessDefinitionDetail> {
+  requireAdmin(actor);
+  await db.transaction().execute(async (trx) => {
+    await definitionRow(trx, actor, id);
+    await trx
+      .deleteFrom('process_triggers')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('definition_id', '=', id)
+      .execute();
+    if (triggers.length > 0) {
+      await trx
+        .insertInto('process_triggers')
+        .values(
+          triggers.map((trigger) => ({
+            workspace_id: actor.workspaceId,
+            definition_id: id,
+            event: trigger.event,
+            conditions: JSON.stringify(trigger.conditions),
+            enabled: trigger.enabled,
+          })),
+        )
+        .execute();
+    }
+  });
+  return getDefinition(db, actor, id);
+}
+
+export async function deleteDefinition(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
+  requireAdmin(actor);
+  await db.transaction().execute(async (trx) => {
+    await definitionRow(trx, actor, id);
+    await trx
+      .updateTable('process_definitions')
+      .set({ deleted_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .updateTable('process_triggers')
+      .set({ enabled: false })
+      .where('definition_id', '=', id)
+      .execute();
+  });
+}

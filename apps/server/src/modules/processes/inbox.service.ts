@@ -1,0 +1,147 @@
+import { type CompleteProcessTaskBody, type ProcessTask, validateTaskOutput } from '@voronka/domain';
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { AppError, forbidden, notFound } from '../../http/errors';
+import type { Actor } from '../access/actor';
+import { graphOf } from './instances.queries';
+import { advance, type Runtime, requireRuntime } from './runtime';
+
+function taskQuery(db: Kysely<DB>, actor: Actor) {
+  return db
+    .selectFrom('process_tasks as t')
+    .innerJoin('process_instances as i', 'i.id', 't.instance_id')
+    .innerJoin('process_definitions as d', 'd.id', 'i.definition_id')
+    .selectAll('t')
+    .select(['d.name as process_name', 'i.entity', 'i.record_id', 'i.version_id'])
+    .where('t.workspace_id', '=', actor.workspaceId);
+}
+
+type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirstOrThrow']>>;
+
+function toProcessTask(row: TaskRow, now: Date): ProcessTask {
+  return {
+    id: row.id,
+    instanceId: row.instance_id,
+    processName: row.process_name,
+    elementId: row.element_id,
+    name: row.name,
+    assigneeId: row.assignee_id,
+    candidateRole: row.candidate_role,
+    form: row.form as ProcessTask['form'],
+    values: row.values,
+    dueAt: row.due_at?.toISOString() ?? null,
+    overdue: row.status === 'open' && row.due_at !== null && row.due_at < now,
+    status: row.status,
+    outcome: row.outcome,
+    comment: row.comment,
+    entity: row.entity,
+    recordId: row.record_id,
+    createdAt: row.created_at.toISOString(),
+    completedAt: row.completed_at?.toISOString() ?? null,
+  };
+}
+
+/** Who may act on a task: its assignee, anyone with its candidate role, or an admin. */
+function mayComplete(actor: Actor, row: { assignee_id: string | null; candidate_role: string | null }) {
+  return (
+    row.assignee_id === actor.userId ||
+    (row.assignee_id === null && row.candidate_role === actor.role) ||
+    actor.role === 'owner' ||
+    actor.role === 'admin'
+  );
+}
+
+export interface InboxFilter {
+  scope: 'mine' | 'all';
+  status: 'open' | 'completed' | 'cancelled';
+  instanceId?: string;
+  limit: number;
+}
+
+/** "My tasks": open tasks assigned to me or offered to my role, the most urgent first. */
+export async function listProcessTasks(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: InboxFilter,
+): Promise<ProcessTask[]> {
+  let query = taskQuery(db, actor).where('t.status', '=', filter.status);
+  if (filter.instanceId) query = query.where('t.instance_id', '=', filter.instanceId);
+  const seesAll = filter.scope === 'all' && actor.visibility !== 'own';
+  if (!seesAll || filter.scope === 'mine') {
+    query = query.where((eb) =>
+      eb.or([
+        eb('t.assignee_id', '=', actor.userId),
+        eb.and([eb('t.assignee_id', 'is', null), eb('t.candidate_role', '=', actor.role)]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy(sql`t.due_at asc nulls last`)
+    .orderBy('t.created_at', 'desc')
+    .limit(filter.limit)
+    .execute();
+  const now = new Date();
+  return rows.map((row) => toProcessTask(row, now));
+}
+
+export async function getProcessTask(db: Kysely<DB>, actor: Actor, id: string): Promise<ProcessTask> {
+  const row = await taskQuery(db, actor).where('t.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Task');
+  if (!mayComplete(actor, row) && actor.visibility === 'own') throw notFound('Task');
+  return toProcessTask(row, new Date());
+}
+
+/**
+ * Completes a user task: every required form field must be filled (each missing one is named), then
+ * the process moves on in the same transaction. The outcome (approve, reject, revise …), the form values
+ * and the comment become process variables; a task completed twice is refused.
+ */
+export async function completeProcessTask(
+  db: Kysely<DB>,
+  runtime: Runtime | null,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof CompleteProcessTaskBody>,
+): Promise<ProcessTask> {
+  await db.transaction().execute(async (trx) => {
+    const row = await taskQuery(trx, actor).where('t.id', '=', id).forUpdate('t').executeTakeFirst();
+    if (!row) throw notFound('Task');
+    if (!mayComplete(actor, row)) throw forbidden('This task is assigned to someone else');
+    if (row.status !== 'open') throw new AppError('conflict', `The task is already ${row.status}`);
+    const graph = await graphOf(trx, actor.workspaceId, row.version_id);
+    const missing = validateTaskOutput(graph, row.element_id, input.values);
+    if (missing.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        `Fill in: ${missing.map((field) => field.label).join(', ')}`,
+        missing.map((field) => ({ path: `body.values.${field.id}`, message: `${field.label} is required` })),
+      );
+    }
+    await trx
+      .updateTable('process_tasks')
+      .set({
+        status: 'completed',
+        outcome: input.outcome ?? null,
+        comment: input.comment ?? null,
+        values: JSON.stringify({ ...row.values, ...input.values }),
+        completed_by: actor.userId,
+        completed_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .execute();
+    const vote = graph.elements[row.element_id]?.multiInstance?.approval?.vote;
+    const variables: Record<string, unknown> = {
+      ...input.values,
+      ...(input.outcome !== undefined && { outcome: input.outcome }),
+      ...(input.comment !== undefined && { comment: input.comment }),
+      ...(vote && input.outcome !== undefined && { [vote]: input.outcome === 'approve' }),
+    };
+    await advance(trx, requireRuntime(runtime), actor.workspaceId, row.instance_id, actor.userId, {
+      type: 'completeTask',
+      tokenId: row.token_id,
+      variables,
+    });
+  });
+  return getProcessTask(db, actor, id);
+}

@@ -1,0 +1,92 @@
+import type { Effect, Variables } from '@voronka/domain';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { publish } from '../events/event-bus';
+import type { InstanceRow } from './instances.queries';
+
+type Trx = Kysely<DB>;
+type CreateTask = Extract<Effect, { type: 'createUserTask' }>;
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The person a user task goes to: a named user, the head of a department (the initiator's when none
+ * is named), or nobody yet with a role as candidates (anyone with that role may take it). A user who
+ * is not in the workspace or is inactive falls back to the initiator, so a task is never lost.
+ */
+async function resolveAssignee(
+  trx: Trx,
+  row: InstanceRow,
+  assignee: CreateTask['assignee'],
+): Promise<{ assigneeId: string | null; candidateRole: string | null }> {
+  const activeUser = async (id: string | null | undefined) => {
+    if (!id || !uuid.test(id)) return null;
+    const user = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('workspace_id', '=', row.workspace_id)
+      .where('id', '=', id)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    return user?.id ?? null;
+  };
+  if (!assignee) return { assigneeId: row.initiator_id, candidateRole: null };
+  if (assignee.kind === 'role') return { assigneeId: null, candidateRole: assignee.value };
+  if (assignee.kind === 'departmentHead') {
+    const department = await trx
+      .selectFrom('departments')
+      .select('head_id')
+      .where('workspace_id', '=', row.workspace_id)
+      .where((eb) =>
+        assignee.value && uuid.test(assignee.value)
+          ? eb('id', '=', assignee.value)
+          : eb(
+              'id',
+              '=',
+              eb
+                .selectFrom('users')
+                .select('department_id')
+                .where('workspace_id', '=', row.workspace_id)
+                .where('id', '=', row.initiator_id ?? '00000000-0000-0000-0000-000000000000'),
+            ),
+      )
+      .executeTakeFirst();
+    return { assigneeId: (await activeUser(department?.head_id)) ?? row.initiator_id, candidateRole: null };
+  }
+  return { assigneeId: (await activeUser(assignee.value)) ?? row.initiator_id, candidateRole: null };
+}
+
+/** Puts a user task in its assignee's inbox and tells them live. */
+export async function createProcessTask(
+  trx: Trx,
+  row: InstanceRow,
+  effect: CreateTask,
+  _variables: Variables,
+): Promise<Record<string, unknown>> {
+  const { assigneeId, candidateRole } = await resolveAssignee(trx, row, effect.assignee);
+  const name = effect.name ?? effect.elementId;
+  const task = await trx
+    .insertInto('process_tasks')
+    .values({
+      workspace_id: row.workspace_id,
+      instance_id: row.id,
+      token_id: effect.tokenId,
+      element_id: effect.elementId,
+      name,
+      assignee_id: assigneeId,
+      candidate_role: candidateRole,
+      form: JSON.stringify(effect.form),
+      due_at: effect.dueAt ?? null,
+      values: JSON.stringify(effect.item === undefined ? {} : { item: effect.item }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (assigneeId) {
+    await publish(trx, {
+      workspaceId: row.workspace_id,
+      userIds: [assigneeId],
+      event: { type: 'notification', title: name, link: `/inbox/${task.id}` },
+    });
+  }
+  return { taskId: task.id, assigneeId, candidateRole };
+}

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  createTeam,
+  signIn,
+  startTestApp,
+  type Team,
+  type TestApp,
+} from '../../../test/test-app';
+
+let keys = 0;
+/** A fixture under a fresh process id: ids are unique per workspace (call activities find processes by them). */
+const fixture = (name: string) => {
+  const xml = readFileSync(
+    new URL(`../../../../../packages/domain/src/process/fixtures/${name}.bpmn`, import.meta.url),
+    'utf8',
+  );
+  const key = /<bpmn:process id="([^"]+)"/.exec(xml)?.[1] ?? name;
+  keys += 1;
+  return xml.replaceAll(`"${key}"`, `"${key}-${keys}"`);
+};
+
+let t: TestApp;
+let team: Team;
+let owner: Client;
+let head: Client;
+let manager: Client;
+
+const waitFor = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000): Promise<T> => {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+};
+
+beforeAll(async () => {
+  t = await startTestApp({ processes: true });
+  team = await createTeam(t, 'processes');
+  owner = await signIn(t.app, team.users.owner.email);
+  head = await signIn(t.app, team.users.head.email);
+  manager = await signIn(t.app, team.users.managerA.email);
+});
+
+async function publish(xml: string, name = 'Процесс') {
+  const created = await owner.request('POST', '/api/processes', { name, xml });
+  expect(created.statusCode).toBe(201);
+  const published = await owner.request('POST', `/api/processes/${created.json().id}/publish`);
+  expect(published.statusCode, published.body).toBe(200);
+  return published.json();
+}
+
+describe('designer: drafts and publishing', () => {
+  it('publishes a valid draft and refuses one with unsupported elements, naming each', async () => {
+    const bad = fixture('service-exclusive-user').replace(
+      '<bpmn:endEvent id="endSmall" name="Не требуется" />',
+      '<bpmn:scriptTask id="script" name="JS" /><bpmn:endEvent id="endSmall" name="Не требуется" />',
+    );
+    const created = (await owner.request('POST', '/api/processes', { name: 'Плохой', xml: bad })).json();
+    const refused = await owner.request('POST', `/api/processes/${created.id}/publish`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('process_invalid');
+    expect(refused.json().error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'script', elementType: 'bpmn:ScriptTask' })]),
+    );
+    const detail = (await owner.request('GET', `/api/processes/${created.id}`)).json();
+    expect(detail.publishedVersion).toBeNull();
+    expect(detail.hasDraft).toBe(true);
+
+    const good = await publish(fixture('service-exclusive-user'), 'Согласование');
+    expect(good.publishedVersion).toBe(1);
+    expect(good.hasDraft).toBe(false);
+    // Editing a published process opens version 2 as a draft; version 1 stays what instances run.
+    const edited = await owner.request('PUT', `/api/processes/${good.id}/draft`, { xml: good.xml });
+    expect(
+      edited.json().versions.map((v: { version: number; status: string }) => [v.version, v.status]),
+    ).toEqual([
+      [2, 'draft'],
+      [1, 'published'],
+    ]);
+  });
+
+  it('lets only admins change processes', async () => {
+    const refused = await manager.request('POST', '/api/processes', { name: 'Мой процесс' });
+    expect(refused.statusCode).toBe(403);
+  });
+});
+
+describe('runtime: start, inbox, monitor', () => {
+  it('runs a process on a deal: action, branch, a task in the inbox with a required field, completion', async () => {
+    const process = await publish(fixture('service-exclusive-user'), 'Крупная сделка');
+    const deal = (await manager.request('POST', '/api/deals', { title: 'Станки', amount: 5000 })).json();
+    const started = await manager.request('POST', `/api/processes/${process.id}/start`, {
+      entity: 'deal',
+      recordId: deal.id,
+      variables: { amount: 5000 },
+    });
+    expect(started.statusCode).toBe(201);
+    const instance = started.json();
+    expect(instance.status).toBe('running');
+    expect(instance.waitingAt).toEqual(['approve']);
+    expect(instance.variables.deal.title).toBe('Станки');
+
+    // The service task made a CRM task in the same transaction.
+    const crmTasks = (await manager.request('GET', `/api/tasks?entity=deal&recordId=${deal.id}`)).json()
+      .items;
+    expect(crmTasks.map((task: { title: string }) => task.title)).toContain('Проверить сделку Станки');
+
+    // The approval goes to heads of sales: the head sees it, the manager does not.
+    const inbox = (await head.request('GET', '/api/process-tasks')).json().items;
+    const task = inbox.find((item: { instanceId: string }) => item.instanceId === instance.id);
+    expect(task).toMatchObject({ name: 'Согласовать', candidateRole: 'head_of_sales', status: 'open' });
+    expect((await manager.request('GET', '/api/process-tasks')).json().items).toEqual([]);
+    const notYours = await manager.request('POST', `/api/process-tasks/${task.id}/complete`, { values: {} });
+    expect(notYours.statusCode).toBe(403);
+
+    const missing = await head.request('POST', `/api/process-tasks/${task.id}/complete`, {
+      values: { approved: true },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details).toEqual([
+      { path: 'body.values.comment', message: 'Комментарий is required' },
+    ]);
+    const done = await head.request('POST', `/api/process-tasks/${task.id}/complete`, {
+      outcome: 'approve',
+      values: { approved: true, comment: 'Берём' },
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().status).toBe('completed');
+    const twice = await head.request('POST', `/api/process-tasks/${task.id}/complete`, {
+      values: { approved: true, comment: 'Ещё раз' },
+    });
+    expect(twice.statusCode).toBe(409);
+
+    const finished = (await head.request('GET', `/api/process-instances/${instance.id}`)).json();
+    expect(finished.status).toBe('completed');
+    expect(finished.tokens).toEqual([]);
+    expect(finished.variables).toMatchObject({ approved: true, comment: 'Берём', outcome: 'approve' });
+    expect(finished.steps.map((s: { event: string }) => s.event)).toEqual([
+      'started',
+      'action',
+      'task created',
+      'completed',
+      'completed',
+    ]);
+    const list = (await owner.request('GET', `/api/process-instances?definitionId=${process.id}`)).json()
+      .items;
+    expect(list.map((item: { id: string }) => item.id)).toEqual([instance.id]);
+  });
+
+  it('fires timers through the job queue', async () => {
+    const xml = fixture('timers')
+      .replace('PT10M', 'PT1S')
+      .replace('=date and time(deal.closeDate) - duration("P1D")', '=now() + duration("PT1S")');
+    const process = await publish(xml, 'Таймеры');
+    const instance = (await owner.request('POST', `/api/processes/${process.id}/start`, {})).json();
+    expect(instance.waitingAt).toEqual(['tenMinutes']);
+    const finished = await waitFor(
+      async () => (await owner.request('GET', `/api/process-instances/${instance.id}`)).json(),
+      (value) => value.status !== 'running',
+    );
+    expect(finished.status).toBe('completed');
+    expect(finished.steps.filter((s: { event: string }) => s.event === 'timer fired')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Effect,
+  type InstanceState,
+  type ProcessEvent,
+  ProcessStepError,
+  step,
+  type Variables,
+} from '@voronka/domain';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema';
+import { AppError } from '../../http/errors';
+import { isInlineAction, runInlineAction } from './actions';
+import { type InstanceRow, lockInstance, saveInstance } from './instances.queries';
+import type { Jobs } from './jobs';
+import { createProcessTask } from './process-tasks';
+
+type Trx = Kysely<DB>;
+
+export const queues = {
+  timer: 'process-timer',
+  action: 'process-action',
+  resume: 'process-resume',
+  start: 'process-start',
+} as const;
+
+/** Steps need the job queue; a server started without one refuses them once the target exists. */
+export function requireRuntime(runtime: Runtime | null): Runtime {
+  if (!runtime) throw new AppError('conflict', 'Business processes are not running on this server');
+  return runtime;
+}
+
+/** What running a process needs from the outside world. */
+export interface Runtime {
+  jobs: Jobs;
+  now(): Date;
+}
+
+export interface StepLogEntry {
+  elementId: string;
+  tokenId: string | null;
+  event: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface StartOptions {
+  workspaceId: string;
+  versionId: string;
+  definitionId: string;
+  variables?: Variables;
+  initiatorId?: string | null;
+  entity?: string | null;
+  recordId?: string | null;
+  startEventId?: string;
+  parent?: { instanceId: string; tokenId: string };
+}
+
+/** Creates an instance and runs it to its first wait states, in the caller's transaction. */
+export async function startInstance(trx: Trx, runtime: Runtime, options: StartOptions): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('process_instances')
+    .values({
+      id,
+      workspace_id: options.workspaceId,
+      definition_id: options.definitionId,
+      version_id: options.versionId,
+      status: 'running',
+      variables: JSON.stringify({}),
+      entity: options.entity ?? null,
+      record_id: options.recordId ?? null,
+      initiator_id: options.initiatorId ?? null,
+      parent_instance_id: options.parent?.instanceId ?? null,
+      parent_token_id: options.parent?.tokenId ?? null,
+    })
+    .execute();
+  await advance(trx, runtime, options.workspaceId, id, options.initiatorId ?? null, {
+    type: 'start',
+    ...(options.startEventId && { startEventId: options.startEventId }),
+    variables: options.variables ?? {},
+    ...(options.initiatorId && { initiator: options.initiatorId }),
+  });
+  return id;
+}
+
+/**
+ * One step of one instance: lock it, let the engine move its tokens, carry out the effects (user
+ * tasks, timers, actions, child processes), write the new state, all in the caller's transaction.
+ * Actions on the CRM run inline, so their changes commit or roll back with the step; the engine's
+ * answer to them is fed back until the instance waits again. An event that no longer fits (a timer
+ * for a token that moved on) throws ProcessStepError and changes nothing.
+ */
+export async function advance(
+  trx: Trx,
+  runtime: Runtime,
+  workspaceId: string,
+  instanceId: string,
+  actorId: string | null,
+  event: ProcessEvent,
+  guard?: (state: InstanceState) => boolean,
+): Promise<InstanceState> {
+  const loaded = await lockInstance(trx, workspaceId, instanceId);
+  if (!loaded) throw new AppError('not_found', 'Process instance not found');
+  if (guard && !guard(loaded.state)) throw new ProcessStepError('wrong_state', 'The event no longer fits');
+  const { row, graph } = loaded;
+  const context = { now: runtime.now(), newId: randomUUID };
+  const log: StepLogEntry[] = [];
+  logEvent(log, event);
+  let state = loaded.state;
+  const pending: ProcessEvent[] = [event];
+  for (let next = pending.shift(); next; next = pending.shift()) {
+    const result = step(graph, state, next, context);
+    state = result.instance;
+    for (const effect of result.effects) {
+      const followUp = await applyEffect(trx, runtime, row, state, effect, log);
+      if (followUp) pending.push(followUp);
+    }
+  }
+  await saveInstance(trx, row, loaded.state.tokens, state);
+  if (log.length > 0) {
+    await trx
+      .insertInto('process_steps')
+      .values(
+        log.map((entry) => ({
+          workspace_id: workspaceId,
+          instance_id: instanceId,
+          element_id: entry.elementId,
+          token_id: entry.tokenId,
+          event: entry.event,
+          actor_id: actorId,
+          detail: entry.detail ? JSON.stringify(entry.detail) : null,
+        })),
+      )
+      .execute();
+  }
+  return state;
+}
+
+function logEvent(log: StepLogEntry[], event: ProcessEvent): void {
+  if (event.type === 'start')
+    log.push({ elementId: event.startEventId ?? '', tokenId: null, event: 'started' });
+  else if (event.type === 'completeTask')
+    log.push({
+      elementId: '',
+      tokenId: event.tokenId,
+      event: 'completed',
+      detail: { variables: event.variables },
+    });
+  else if (event.type === 'timerFired')
+    log.push({ elementId: '', tokenId: event.tokenId, event: 'timer fired' });
+  else if (event.type === 'message')
+    log.push({ elementId: '', tokenId: null, event: 'message', detail: { name: event.name } });
+  else if (event.type === 'cancel') log.push({ elementId: '', tokenId: null, event: 'cancel requested' });
+  else if (event.type === 'retryIncident')
+    log.push({ elementId: '', tokenId: event.tokenId, event: 'retried' });
+}
+
+async function applyEffect(
+  trx: Trx,
+  runtime: Runtime,
+  row: InstanceRow,
+  state: InstanceState,
+  effect: Effect,
+  log: StepLogEntry[],
+): Promise<ProcessEvent | null> {
+  const workspaceId = row.workspace_id;
+  switch (effect.type) {
+    case 'createUserTask': {
+      const task = await createProcessTask(trx, row, effect, state.variables);
+      log.push({ elementId: effect.elementId, tokenId: effect.tokenId, event: 'task created', detail: task });
+      return null;
+    }
+    case 'runAction': {
+      log.push({
+        elementId: effect.elementId,
+        tokenId: effect.tokenId,
+        event: 'action',
+        detail: { action: effect.action },
+      });
+      if (isInlineAction(effect.action)) return runInlineAction(trx, row, effect);
+      await runtime.jobs.enqueue(trx, [
+        {
+          queue: queues.action,
+          data: {
+            workspaceId,
+            instanceId: row.id,
+            tokenId: effect.tokenId,
+            action: effect.action,
+            params: effect.params,
+          },
+        },
+      ]);
+      return null;
+    }
+    case 'scheduleTimer':
+      log.push({
+        elementId: effect.elementId,
+        tokenId: effect.tokenId,
+        event: 'timer set',
+        detail: { dueAt: effect.dueAt },
+      });
+      // A token keeps its id as it moves on, so the job also names the element and due time: a timer
+      // that was cancelled (or outlived its element) finds them changed and does nothing.
+      await runtime.jobs.enqueue(trx, [
+        {
+          queue: queues.timer,
+          data: {
+            workspaceId,
+            instanceId: row.id,
+            tokenId: effect.tokenId,
+            elementId: effect.elementId,
+            dueAt: effect.dueAt,
+          },
+          startAfter: new Date(effect.dueAt),
+        },
+      ]);
+      return null;
+    case 'subscribeMessage':
+      // The waiting token's row carries the message name and key; correlation looks there.
+      return null;
+    case 'cancelWork':
+      await cancelWork(trx, runtime, row, effect.tokenId, effect.work);
+      return null;
+    case 'startChild':
+      return startChild(trx, runtime, row, effect);
+    case 'incident':
+      log.push({
+        elementId: effect.elementId,
+        tokenId: effect.tokenId,
+        event: 'incident',
+        detail: { message: effect.message },
+      });
+      await trx
+        .insertInto('process_incidents')
+        .values({
+          workspace_id: workspaceId,
+          instance_id: row.id,
+          token_id: effect.tokenId,
+          element_id: effect.elementId,
+          message: effect.message,
+        })
+        .execute();
+      await trx
+        .updateTable('process_instances')
+        .set({ incidents: sql`incidents + 1` })
+        .where('id', '=', row.id)
+        .execute();
+      return null;
+    case 'instanceCompleted':
+    case 'instanceTerminated':
+    case 'instanceFailed':
+    case 'instanceCancelled':
+      log.push({
+        elementId: '',
+        tokenId: null,
+        event: effect.type.replace('instance', '').toLowerCase(),
+        ...(effect.type === 'instanceFailed' && {
+          detail: { errorCode: effect.errorCode, message: effect.message },
+        }),
+      });
+      await resumeParent(trx, runtime, row, state, effect);
+      return null;
+  }
+}
+
+async function cancelWork(
+  trx: Trx,
+  runtime: Runtime,
+  row: InstanceRow,
+  tokenId: string,
+  work: string,
+): Promise<void> {
+  if (work === 'userTask') {
+    await trx
+      .updateTable('process_tasks')
+      .set({ status: 'cancelled' })
+      .where('token_id', '=', tokenId)
+      .where('status', '=', 'open')
+      .execute();
+  } else if (work === 'child') {
+    const children = await trx
+      .selectFrom('process_instances')
+      .select('id')
+      .where('workspace_id', '=', row.workspace_id)
+      .where('parent_instance_id', '=', row.id)
+      .where('parent_token_id', '=', tokenId)
+      .where('status', '=', 'running')
+      .execute();
+    for (const child of children)
+      await advance(trx, runtime, row.workspace_id, child.id, null, { type: 'cancel' });
+  }
+}
+
+async function startChild(
+  trx: Trx,
+  runtime: Runtime,
+  row: InstanceRow,
+  effect: Extract<Effect, { type: 'startChild' }>,
+): Promise<ProcessEvent | null> {
+  const version = await trx
+    .selectFrom('process_versions as v')
+    .innerJoin('process_definitions as d', 'd.id', 'v.definition_id')
+    .select(['v.id', 'v.definition_id'])
+    .where('v.workspace_id', '=', row.workspace_id)
+    .where('d.key', '=', effect.calledElement)
+    .where('d.deleted_at', 'is', null)
+    .where('v.status', '=', 'published')
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!version) {
+    return {
+      type: 'failTask',
+      tokenId: effect.tokenId,
+      errorCode: 'no_process',
+      message: `No published process with the key ${effect.calledElement}`,
+    };
+  }
+  await startInstance(trx, runtime, {
+    workspaceId: row.workspace_id,
+    versionId: version.id,
+    definitionId: version.definition_id,
+    variables: effect.variables,
+    initiatorId: row.initiator_id,
+    entity: row.entity,
+    recordId: row.record_id,
+    parent: { instanceId: row.id, tokenId: effect.tokenId },
+  });
+  return null;
+}
+
+/**
+ * A finished child process answers its parent's call activity through a job rather than inline, so
+ * locks are always taken parent first (at start and cancel) and never child first.
+ */
+async function resumeParent(
+  trx: Trx,
+  runtime: Runtime,
+  row: InstanceRow,
+  state: InstanceState,
+  effect: Effect,
+): Promise<void> {
+  if (!row.parent_instance_id || !row.parent_token_id || effect.type === 'instanceCancelled') return;
+  const event: ProcessEvent =
+    effect.type === 'instanceFailed'
+      ? {
+          type: 'failTask',
+          tokenId: row.parent_token_id,
+          errorCode: effect.errorCode,
+          message: effect.message ?? '',
+        }
+      : { type: 'childCompleted', tokenId: row.parent_token_id, variables: state.variables };
+  await runtime.jobs.enqueue(trx, [
+    {
+      queue: queues.resume,
+      data: { workspaceId: row.workspace_id, instanceId: row.parent_instance_id, event },
+    },
+  ]);
+}
+
+/** A stale event (the token moved on, the instance ended) is expected after retries and races. */
+export function isStale(error: unknown): boolean {
+  return error instanceof ProcessStepError;
+}

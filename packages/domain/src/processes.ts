@@ -1,0 +1,173 @@
+import { z } from 'zod';
+
+/** What can start a process by itself; `manual` means a person starts it from a record or a list. */
+export const processTriggerEvents = [
+  'manual',
+  'lead.created',
+  'deal.created',
+  'deal.stageEntered',
+  'record.fieldChanged',
+  'form.submitted',
+  'call.missed',
+  'email.opened',
+  'schedule',
+] as const;
+export const ProcessTriggerEvent = z.enum(processTriggerEvents);
+export type ProcessTriggerEvent = z.infer<typeof ProcessTriggerEvent>;
+
+const maxXml = 2_000_000;
+
+export const ProcessTrigger = z
+  .object({
+    id: z.uuid(),
+    event: ProcessTriggerEvent,
+    /** Narrowing: `pipelineId`, `stageId` (stage entered), `entity` and `field` (field changed), `cron` (schedule). */
+    conditions: z.record(z.string(), z.string()),
+    enabled: z.boolean(),
+  })
+  .meta({ id: 'ProcessTrigger' });
+export type ProcessTrigger = z.infer<typeof ProcessTrigger>;
+
+export const ProcessTriggerInput = ProcessTrigger.omit({ id: true }).extend({
+  conditions: z.record(z.string(), z.string().max(200)).default({}),
+  enabled: z.boolean().default(true),
+});
+
+export const ProcessVersionSummary = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'published', 'retired']),
+  createdAt: z.iso.datetime(),
+  publishedAt: z.iso.datetime().nullable(),
+});
+
+export const ProcessDefinition = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    template: z.string().nullable(),
+    publishedVersion: z.number().int().nullable(),
+    hasDraft: z.boolean(),
+    running: z.number().int(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ProcessDefinition' });
+export type ProcessDefinition = z.infer<typeof ProcessDefinition>;
+
+export const ProcessDefinitionDetail = ProcessDefinition.extend({
+  /** The draft's XML when there is one, else the latest published version's. */
+  xml: z.string(),
+  versions: z.array(ProcessVersionSummary),
+  triggers: z.array(ProcessTrigger),
+}).meta({ id: 'ProcessDefinitionDetail' });
+export type ProcessDefinitionDetail = z.infer<typeof ProcessDefinitionDetail>;
+
+export const CreateProcessBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  xml: z.string().min(1).max(maxXml).optional(),
+  template: z.string().max(100).optional(),
+});
+
+export const SaveDraftBody = z.strictObject({
+  xml: z.string().min(1).max(maxXml),
+  name: z.string().trim().min(1).max(200).optional(),
+  description: z.string().max(2000).nullable().optional(),
+});
+
+export const StartProcessBody = z.strictObject({
+  entity: z.enum(['lead', 'deal', 'contact', 'company']).optional(),
+  recordId: z.uuid().optional(),
+  variables: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const processInstanceStatuses = ['running', 'completed', 'terminated', 'failed', 'cancelled'] as const;
+
+export const ProcessInstance = z
+  .object({
+    id: z.uuid(),
+    definitionId: z.uuid(),
+    definitionName: z.string(),
+    version: z.number().int(),
+    status: z.enum(processInstanceStatuses),
+    entity: z.string().nullable(),
+    recordId: z.uuid().nullable(),
+    initiatorId: z.uuid().nullable(),
+    incidents: z.number().int(),
+    /** Elements where tokens wait now. */
+    waitingAt: z.array(z.string()),
+    startedAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    endedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ProcessInstance' });
+export type ProcessInstance = z.infer<typeof ProcessInstance>;
+
+export const ProcessStep = z.object({
+  id: z.string(),
+  elementId: z.string(),
+  tokenId: z.uuid().nullable(),
+  event: z.string(),
+  actorId: z.uuid().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  at: z.iso.datetime(),
+});
+
+export const ProcessIncident = z.object({
+  id: z.uuid(),
+  tokenId: z.uuid(),
+  elementId: z.string(),
+  message: z.string(),
+  createdAt: z.iso.datetime(),
+  resolvedAt: z.iso.datetime().nullable(),
+});
+
+export const ProcessInstanceDetail = ProcessInstance.extend({
+  xml: z.string(),
+  variables: z.record(z.string(), z.unknown()),
+  tokens: z.array(z.object({ id: z.uuid(), elementId: z.string(), wait: z.string() })),
+  steps: z.array(ProcessStep),
+  incidentList: z.array(ProcessIncident),
+}).meta({ id: 'ProcessInstanceDetail' });
+export type ProcessInstanceDetail = z.infer<typeof ProcessInstanceDetail>;
+
+export const ProcessFormField = z.object({
+  id: z.string(),
+  label: z.string(),
+  type: z.string(),
+  required: z.boolean().optional(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
+
+export const ProcessTask = z
+  .object({
+    id: z.uuid(),
+    instanceId: z.uuid(),
+    processName: z.string(),
+    elementId: z.string(),
+    name: z.string(),
+    assigneeId: z.uuid().nullable(),
+    candidateRole: z.string().nullable(),
+    form: z.array(ProcessFormField),
+    values: z.record(z.string(), z.unknown()),
+    dueAt: z.iso.datetime().nullable(),
+    overdue: z.boolean(),
+    status: z.enum(['open', 'completed', 'cancelled']),
+    outcome: z.string().nullable(),
+    comment: z.string().nullable(),
+    entity: z.string().nullable(),
+    recordId: z.uuid().nullable(),
+    createdAt: z.iso.datetime(),
+    completedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ProcessTask' });
+export type ProcessTask = z.infer<typeof ProcessTask>;
+
+/** Approve / reject / send back for revision, or a plain "done"; the process reads it as `outcome`. */
+export const CompleteProcessTaskBody = z.strictObject({
+  outcome: z.string().trim().min(1).max(50).optional(),
+  values: z.record(z.string(), z.unknown()).default({}),
+  comment: z.string().max(5000).optional(),
+});
