@@ -5,6 +5,7 @@ import * as fulfilment from './migrations/0003-fulfilment';
 import * as boardTotals from './migrations/0004-board-totals';
 import * as listIndexes from './migrations/0005-list-indexes';
 import * as processes from './migrations/0006-processes';
+import * as visibilityInRecent from './migrations/0007-visibility-in-recent-indexes';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-board-totals': boardTotals,
   '0005-list-indexes': listIndexes,
   '0006-processes': processes,
+  '0007-visibility-in-recent-indexes': visibilityInRecent,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */
