@@ -31,7 +31,11 @@ export async function startTestApp(options: { processes?: boolean } = {}): Promi
   const hub = new LiveHub(database);
   await hub.start();
   const processes = options.processes
-    ? await startProcessRuntime(database.db, { pollingIntervalSeconds: 0.5, expireInSeconds: 10 })
+    ? await startProcessRuntime(database.db, {
+        pollingIntervalSeconds: 0.5,
+        expireInSeconds: 10,
+        triggerIntervalMs: 200,
+      })
     : null;
   const app = await buildApp({
     config: {

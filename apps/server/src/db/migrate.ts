@@ -6,6 +6,7 @@ import * as boardTotals from './migrations/0004-board-totals';
 import * as listIndexes from './migrations/0005-list-indexes';
 import * as processes from './migrations/0006-processes';
 import * as visibilityInRecent from './migrations/0007-visibility-in-recent-indexes';
+import * as processTriggerEvents from './migrations/0009-process-trigger-events';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-list-indexes': listIndexes,
   '0006-processes': processes,
   '0007-visibility-in-recent-indexes': visibilityInRecent,
+  '0009-process-trigger-events': processTriggerEvents,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

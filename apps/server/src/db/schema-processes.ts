@@ -132,7 +132,21 @@ export interface ProcessEffectsTable {
   created_at: CreatedAt;
 }
 
+export interface ProcessTriggerEventsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  event: string;
+  entity: string;
+  record_id: string;
+  data: Json<Record<string, unknown>>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  available_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_at: CreatedAt;
+}
+
 export interface ProcessTables {
+  process_trigger_events: ProcessTriggerEventsTable;
   process_definitions: ProcessDefinitionsTable;
   process_versions: ProcessVersionsTable;
   process_triggers: ProcessTriggersTable;

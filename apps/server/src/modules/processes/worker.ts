@@ -5,6 +5,7 @@ import { describeFailure } from './actions';
 import { runExternalAction } from './external-actions';
 import { type Jobs, type JobsOptions, startJobs } from './jobs';
 import { advance, isStale, queues, type Runtime, startInstance } from './runtime';
+import { startTriggerLoop } from './triggers';
 
 interface TokenJob {
   workspaceId: string;
@@ -63,7 +64,7 @@ async function advanceInOwnTransaction(
  */
 export async function startProcessRuntime(
   db: Kysely<DB>,
-  options: JobsOptions & { now?: () => Date; workers?: boolean } = {},
+  options: JobsOptions & { now?: () => Date; workers?: boolean; triggerIntervalMs?: number } = {},
 ): Promise<ProcessRuntime> {
   const jobs: Jobs = await startJobs(db, Object.values(queues), options);
   const runtime: Runtime = { jobs, now: options.now ?? (() => new Date()) };
@@ -130,5 +131,15 @@ export async function startProcessRuntime(
       }
     });
   }
-  return { ...runtime, stop: () => jobs.stop() };
+  const stopTriggers =
+    options.workers === false
+      ? async () => {}
+      : startTriggerLoop(db, runtime, options.triggerIntervalMs ?? 1000);
+  return {
+    ...runtime,
+    stop: async () => {
+      await stopTriggers();
+      await jobs.stop();
+    },
+  };
 }

@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  createTeam,
+  signIn,
+  startTestApp,
+  type Team,
+  type TestApp,
+} from '../../../test/test-app';
+
+let t: TestApp;
+let team: Team;
+let owner: Client;
+let manager: Client;
+let pipeline: { id: string; stages: { id: string; kind: string }[] };
+
+// One user task for the responsible person, so a started instance stays visible as running.
+const xml = (key: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:voronka="http://voronka.dev/schema/bpmn/1.0" id="d" targetNamespace="http://voronka.dev/bpmn">
+  <bpmn:process id="${key}" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="call" name="Позвонить">
+      <bpmn:extensionElements><voronka:assignee kind="initiator" /></bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" />
+    <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+async function processWithTrigger(key: string, event: string, conditions: Record<string, string> = {}) {
+  const created = (await owner.request('POST', '/api/processes', { name: key, xml: xml(key) })).json();
+  expect((await owner.request('POST', `/api/processes/${created.id}/publish`)).statusCode).toBe(200);
+  const saved = await owner.request('PUT', `/api/processes/${created.id}/triggers`, {
+    items: [{ event, conditions }],
+  });
+  expect(saved.statusCode).toBe(200);
+  return created.id as string;
+}
+
+const instancesOf = async (definitionId: string) =>
+  (await owner.request('GET', `/api/process-instances?definitionId=${definitionId}`)).json().items as {
+    id: string;
+    recordId: string;
+    initiatorId: string;
+  }[];
+
+async function eventually<T>(read: () => Promise<T[]>, count: number): Promise<T[]> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const items = await read();
+    if (items.length >= count || Date.now() > until) return items;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+const pendingEvents = async () =>
+  Number(
+    (
+      await sql<{
+        n: string;
+      }>`select count(*) as n from process_trigger_events where workspace_id = ${team.workspaceId}`.execute(
+        t.database.db,
+      )
+    ).rows[0]?.n,
+  );
+
+beforeAll(async () => {
+  t = await startTestApp({ processes: true });
+  team = await createTeam(t, 'triggers');
+  owner = await signIn(t.app, team.users.owner.email);
+  manager = await signIn(t.app, team.users.managerA.email);
+  pipeline = (await owner.request('GET', '/api/pipelines')).json().items[0];
+});
+
+describe('processes started by CRM events', () => {
+  it('writes no events while no process listens for them', async () => {
+    await manager.request('POST', '/api/deals', { title: 'Тишина', amount: 1 });
+    await manager.request('POST', '/api/leads', { title: 'Тишина' });
+    expect(await pendingEvents()).toBe(0);
+  });
+
+  it('starts on a new deal in the chosen pipeline, once, on behalf of its responsible person', async () => {
+    const id = await processWithTrigger('on-deal', 'deal.created', { pipelineId: pipeline.id });
+    const deal = (await manager.request('POST', '/api/deals', { title: 'Новая сделка', amount: 100 })).json();
+    const batch = (
+      await manager.request('POST', '/api/deals/batch', {
+        items: [{ title: 'Из пакета 1' }, { title: 'Из пакета 2' }],
+      })
+    ).json().items;
+    const started = await eventually(() => instancesOf(id), 3);
+    expect(started.map((item) => item.recordId).sort()).toEqual(
+      [deal.id, ...batch.map((d: { id: string }) => d.id)].sort(),
+    );
+    expect(started.every((item) => item.initiatorId === team.users.managerA.id)).toBe(true);
+    const detail = (await owner.request('GET', `/api/process-instances/${started[0]!.id}`)).json();
+    expect(detail.variables.trigger.event).toBe('deal.created');
+    expect(detail.variables.deal.id).toBe(detail.recordId);
+    // The task went to the manager (the initiator) and nothing is left to drain.
+    const inbox = (await manager.request('GET', '/api/process-tasks')).json().items;
+    expect(
+      inbox.filter((task: { instanceId: string }) => started.some((s) => s.id === task.instanceId)),
+    ).toHaveLength(3);
+    expect(await pendingEvents()).toBe(0);
+  });
+
+  it('starts when a deal enters the chosen stage, not on other moves', async () => {
+    const target = pipeline.stages.filter((stage) => stage.kind === 'open')[2]!;
+    const other = pipeline.stages.filter((stage) => stage.kind === 'open')[1]!;
+    const id = await processWithTrigger('on-stage', 'deal.stageEntered', { stageId: target.id });
+    const deal = (await manager.request('POST', '/api/deals', { title: 'Движение', amount: 10 })).json();
+    await t.database.db.updateTable('deals').set({ stage_id: other.id }).where('id', '=', deal.id).execute();
+    await t.database.db.updateTable('deals').set({ stage_id: target.id }).where('id', '=', deal.id).execute();
+    const started = await eventually(() => instancesOf(id), 1);
+    expect(started.map((item) => item.recordId)).toEqual([deal.id]);
+    const detail = (await owner.request('GET', `/api/process-instances/${started[0]!.id}`)).json();
+    expect(detail.variables.trigger).toMatchObject({
+      event: 'deal.stageEntered',
+      stageId: target.id,
+      fromStageId: other.id,
+    });
+  });
+
+  it('starts on a new lead and when a watched field changes', async () => {
+    const onLead = await processWithTrigger('on-lead', 'lead.created');
+    const onField = await processWithTrigger('on-field', 'record.fieldChanged', {
+      entity: 'deal',
+      field: 'amount',
+    });
+    const lead = (await manager.request('POST', '/api/leads', { title: 'Заявка с сайта' })).json();
+    const deal = (await manager.request('POST', '/api/deals', { title: 'Сумма', amount: 10 })).json();
+    await manager.request('PATCH', `/api/deals/${deal.id}`, { title: 'Только название' });
+    await manager.request('PATCH', `/api/deals/${deal.id}`, { amount: 20 });
+    expect((await eventually(() => instancesOf(onLead), 1)).map((item) => item.recordId)).toEqual([lead.id]);
+    const changed = await eventually(() => instancesOf(onField), 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await instancesOf(onField)).map((item) => item.recordId)).toEqual([deal.id]);
+    expect(changed).toHaveLength(1);
+  });
+});
