@@ -30,6 +30,8 @@ export interface JobsOptions {
   pollingIntervalSeconds?: number;
   /** After this long a running job counts as lost (its process died) and is retried. */
   expireInSeconds?: number;
+  /** How often lost jobs are looked for (pg-boss maintenance). */
+  maintenanceIntervalSeconds?: number;
 }
 
 const executor = (db: Kysely<DB>) => ({
@@ -43,7 +45,13 @@ export async function startJobs(
   options: JobsOptions = {},
 ): Promise<Jobs> {
   const expireInSeconds = options.expireInSeconds ?? 60;
-  const boss = new PgBoss({ db: executor(db), schema: 'pgboss', schedule: false, expireInSeconds });
+  const boss = new PgBoss({
+    db: executor(db),
+    schema: 'pgboss',
+    schedule: false,
+    expireInSeconds,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+  });
   boss.on('error', (error) => console.error('Job queue error:', error.message));
   await boss.start();
   for (const queue of queues) {
