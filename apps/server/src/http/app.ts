@@ -30,6 +30,7 @@ import { registerHistoryRoutes } from '../modules/history/history.routes';
 import { registerInvitationRoutes } from '../modules/invitations/invitations.routes';
 import { registerLeadRoutes } from '../modules/leads/leads.routes';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes';
+import { registerProcessMessageRoutes } from '../modules/processes/messages.routes';
 import { registerProcessRoutes } from '../modules/processes/processes.routes';
 import type { Runtime } from '../modules/processes/runtime';
 import { registerProductRoutes } from '../modules/products/products.routes';
@@ -146,6 +147,7 @@ export async function buildApp({
   registerContactRoutes(app, database.db);
   registerEventRoutes(app, hub);
   registerProcessRoutes(app, database.db, processes);
+  registerProcessMessageRoutes(app, database.db, processes);
 
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

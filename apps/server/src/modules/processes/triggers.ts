@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import type { ProcessTriggerEventsTable } from '../../db/schema-processes';
 import { recordVariables } from './record-variables';
 import { type Runtime, startInstance } from './runtime';
+import { fireSchedules } from './schedules';
 
 type Trx = Kysely<DB>;
 type TriggerEvent = Selectable<ProcessTriggerEventsTable>;
@@ -125,7 +126,11 @@ export function startTriggerLoop(db: Kysely<DB>, runtime: Runtime, intervalMs: n
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => (stopped ? 0 : drainTriggerEvents(db, runtime).catch(() => 0)));
+    running = running.then(async () => {
+      if (stopped) return;
+      await drainTriggerEvents(db, runtime).catch(() => 0);
+      await fireSchedules(db, runtime).catch(() => 0);
+    });
   }, intervalMs);
   return async () => {
     stopped = true;
