@@ -246,6 +246,7 @@ function endEvent(run: Run, token: Token, element: GraphElement): void {
 /** A token enters an element: it passes through, waits there, or ends. */
 export function enterElement(run: Run, arrival: Arrival): void {
   const element = run.element(arrival.elementId);
+  run.visited.push(element.id);
   const token: Token = { id: arrival.id, elementId: element.id, wait: 'join' };
   if (arrival.scopeId !== undefined) token.scopeId = arrival.scopeId;
   if (run.moves > maxMovesPerStep) {

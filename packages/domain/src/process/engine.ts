@@ -156,7 +156,7 @@ export function step(
     run.setVariables(event.variables);
     run.arrive({ id: context.newId(), elementId: startId });
     run.drain();
-    return { instance: snapshot(run), effects: run.effects };
+    return { instance: snapshot(run), effects: run.effects, visited: run.visited };
   }
   if (instance?.status !== 'running') {
     throw new ProcessStepError('not_running', `The instance is ${instance?.status ?? 'missing'}`);
@@ -164,5 +164,5 @@ export function step(
   const run = new Run(graph, instance, context);
   apply(run, event);
   run.drain();
-  return { instance: snapshot(run), effects: run.effects };
+  return { instance: snapshot(run), effects: run.effects, visited: run.visited };
 }

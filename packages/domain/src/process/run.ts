@@ -30,6 +30,8 @@ const upstreamCache = new WeakMap<ProcessGraph, Map<string, Set<string>>>();
 export class Run {
   readonly tokens: Map<string, Token>;
   readonly effects: Effect[] = [];
+  /** Elements entered and flows taken in this step, in order: the path the monitor draws. */
+  readonly visited: string[] = [];
   variables: Variables;
   status: InstanceStatus;
   error: InstanceState['error'];
@@ -99,6 +101,7 @@ export class Run {
       this.checkScope(token.scopeId);
       return;
     }
+    this.visited.push(...flowIds);
     flowIds.forEach((flowId, index) => {
       const flow = this.graph.flows[flowId]!;
       const arrival: Arrival = {

@@ -111,6 +111,8 @@ export interface StepContext {
 export interface StepResult {
   instance: InstanceState;
   effects: Effect[];
+  /** Element and flow ids the step passed through, in order. */
+  visited: string[];
 }
 
 export const stepErrorCodes = ['not_running', 'unknown_token', 'wrong_state', 'unknown_start'] as const;

@@ -138,13 +138,21 @@ describe('runtime: start, inbox, monitor', () => {
     expect(finished.status).toBe('completed');
     expect(finished.tokens).toEqual([]);
     expect(finished.variables).toMatchObject({ approved: true, comment: 'Берём', outcome: 'approve' });
-    expect(finished.steps.map((s: { event: string }) => s.event)).toEqual([
-      'started',
-      'action',
-      'task created',
-      'completed',
-      'completed',
+    const steps = finished.steps.map((s: { event: string; elementId: string }) => [s.event, s.elementId]);
+    expect(steps).toEqual([
+      ['started', ''],
+      ['action', 'createTask'],
+      ['task created', 'approve'],
+      ['passed', 'approve'],
+      ['completed', 'approve'],
+      ['completed', ''],
+      ['passed', 'endApproved'],
     ]);
+    // The path the monitor draws: every element and flow passed, in order.
+    const path = finished.steps
+      .filter((s: { event: string }) => s.event === 'passed')
+      .flatMap((s: { detail: { path: string[] } }) => s.detail.path);
+    expect(path).toEqual(['start', 'f1', 'createTask', 'f2', 'bigDeal', 'toBig', 'approve', 'f3', 'endApproved']);
     const list = (await owner.request('GET', `/api/process-instances?definitionId=${process.id}`)).json()
       .items;
     expect(list.map((item: { id: string }) => item.id)).toEqual([instance.id]);

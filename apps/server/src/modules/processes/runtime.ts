@@ -105,18 +105,22 @@ export async function advance(
   const { row, graph } = loaded;
   const context = { now: runtime.now(), newId: randomUUID };
   const log: StepLogEntry[] = [];
-  logEvent(log, event);
+  logEvent(log, event, loaded.state);
   let state = loaded.state;
+  const path: string[] = [];
   const pending: ProcessEvent[] = [event];
   for (let next = pending.shift(); next; next = pending.shift()) {
     const result = step(graph, state, next, context);
     state = result.instance;
+    path.push(...result.visited);
     for (const effect of result.effects) {
       const followUp = await applyEffect(trx, runtime, row, state, effect, log);
       if (followUp) pending.push(followUp);
     }
   }
   await saveInstance(trx, row, loaded.state.tokens, state);
+  if (path.length > 0)
+    log.push({ elementId: path.at(-1) ?? '', tokenId: null, event: 'passed', detail: { path } });
   if (log.length > 0) {
     await trx
       .insertInto('process_steps')
@@ -136,23 +140,49 @@ export async function advance(
   return state;
 }
 
-function logEvent(log: StepLogEntry[], event: ProcessEvent): void {
-  if (event.type === 'start')
-    log.push({ elementId: event.startEventId ?? '', tokenId: null, event: 'started' });
-  else if (event.type === 'completeTask')
-    log.push({
-      elementId: '',
-      tokenId: event.tokenId,
-      event: 'completed',
-      detail: { variables: event.variables },
-    });
-  else if (event.type === 'timerFired')
-    log.push({ elementId: '', tokenId: event.tokenId, event: 'timer fired' });
-  else if (event.type === 'message')
-    log.push({ elementId: '', tokenId: null, event: 'message', detail: { name: event.name } });
-  else if (event.type === 'cancel') log.push({ elementId: '', tokenId: null, event: 'cancel requested' });
-  else if (event.type === 'retryIncident')
-    log.push({ elementId: '', tokenId: event.tokenId, event: 'retried' });
+function logEvent(log: StepLogEntry[], event: ProcessEvent, before: InstanceState): void {
+  const at = (tokenId: string) => before.tokens.find((token) => token.id === tokenId)?.elementId ?? '';
+  switch (event.type) {
+    case 'start':
+      log.push({ elementId: event.startEventId ?? '', tokenId: null, event: 'started' });
+      return;
+    case 'completeTask':
+      log.push({
+        elementId: at(event.tokenId),
+        tokenId: event.tokenId,
+        event: 'completed',
+        detail: { variables: event.variables },
+      });
+      return;
+    case 'failTask':
+      log.push({
+        elementId: at(event.tokenId),
+        tokenId: event.tokenId,
+        event: 'failed',
+        detail: { errorCode: event.errorCode, message: event.message },
+      });
+      return;
+    case 'timerFired':
+      log.push({ elementId: at(event.tokenId), tokenId: event.tokenId, event: 'timer fired' });
+      return;
+    case 'childCompleted':
+      log.push({ elementId: at(event.tokenId), tokenId: event.tokenId, event: 'child completed' });
+      return;
+    case 'message':
+      log.push({
+        elementId: '',
+        tokenId: null,
+        event: 'message',
+        detail: { name: event.name, correlationKey: event.correlationKey },
+      });
+      return;
+    case 'cancel':
+      log.push({ elementId: '', tokenId: null, event: 'cancel requested' });
+      return;
+    case 'retryIncident':
+      log.push({ elementId: at(event.tokenId), tokenId: event.tokenId, event: 'retried' });
+      return;
+  }
 }
 
 async function applyEffect(
