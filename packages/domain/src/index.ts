@@ -14,6 +14,7 @@ export * from './money';
 export * from './organisation';
 export * from './phone';
 export * from './pipelines';
+export * from './planning';
 export * from './process';
 export * from './processes';
 export * from './products';

@@ -1,0 +1,3 @@
+export * from './decompose-plan';
+export * from './finance';
+export * from './motivation';
