@@ -152,7 +152,17 @@ describe('runtime: start, inbox, monitor', () => {
     const path = finished.steps
       .filter((s: { event: string }) => s.event === 'passed')
       .flatMap((s: { detail: { path: string[] } }) => s.detail.path);
-    expect(path).toEqual(['start', 'f1', 'createTask', 'f2', 'bigDeal', 'toBig', 'approve', 'f3', 'endApproved']);
+    expect(path).toEqual([
+      'start',
+      'f1',
+      'createTask',
+      'f2',
+      'bigDeal',
+      'toBig',
+      'approve',
+      'f3',
+      'endApproved',
+    ]);
     const list = (await owner.request('GET', `/api/process-instances?definitionId=${process.id}`)).json()
       .items;
     expect(list.map((item: { id: string }) => item.id)).toEqual([instance.id]);
