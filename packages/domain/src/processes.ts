@@ -64,12 +64,82 @@ export const ProcessDefinitionDetail = ProcessDefinition.extend({
 }).meta({ id: 'ProcessDefinitionDetail' });
 export type ProcessDefinitionDetail = z.infer<typeof ProcessDefinitionDetail>;
 
+/** Either a name, or a template to take the XML (in the creator's language) and the default name from. */
 export const CreateProcessBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).optional(),
   description: z.string().max(2000).optional(),
   xml: z.string().min(1).max(maxXml).optional(),
   template: z.string().max(100).optional(),
 });
+
+/** A process that ships ready: created from it, a draft holds its diagram in the creator's language. */
+export const ProcessTemplate = z
+  .object({
+    key: z.string(),
+    category: z.enum(['sales', 'documents', 'finance', 'hr']),
+    name: z.object({ ru: z.string(), en: z.string() }),
+    description: z.object({ ru: z.string(), en: z.string() }),
+  })
+  .meta({ id: 'ProcessTemplate' });
+export type ProcessTemplate = z.infer<typeof ProcessTemplate>;
+
+/** The kinds of absence the team chart shows. */
+export const absenceKinds = [
+  'vacation',
+  'sick_leave',
+  'time_off_unpaid',
+  'time_off_worked',
+  'business_trip',
+] as const;
+export const AbsenceKind = z.enum(absenceKinds);
+export type AbsenceKind = z.infer<typeof AbsenceKind>;
+
+export const Absence = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    userName: z.string(),
+    kind: AbsenceKind,
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+    hours: z.number().nullable(),
+    comment: z.string().nullable(),
+    processInstanceId: z.uuid().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Absence' });
+export type Absence = z.infer<typeof Absence>;
+
+/** The longest range one chart request may cover. */
+export const absencesMaxDays = 400;
+
+/** Absences overlapping [from, to] (both inclusive dates), optionally one person's. */
+export const AbsencesQuery = z
+  .strictObject({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    userId: z.uuid().optional(),
+  })
+  .refine((query) => query.to >= query.from, { path: ['to'], message: 'Must not be before from' })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= absencesMaxDays * 86_400_000, {
+    path: ['to'],
+    message: `The range may cover at most ${absencesMaxDays} days`,
+  });
+
+/** What the `hr.recordAbsence` process action takes; dates as ISO days. */
+export const RecordAbsenceInput = z
+  .strictObject({
+    userId: z.uuid(),
+    kind: AbsenceKind,
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date().nullish(),
+    hours: z.number().min(0).max(10_000).nullish(),
+    comment: z.string().max(5000).nullish(),
+  })
+  .refine((input) => !input.endsOn || input.endsOn >= input.startsOn, {
+    path: ['endsOn'],
+    message: 'Must not be before startsOn',
+  });
 
 export const SaveDraftBody = z.strictObject({
   xml: z.string().min(1).max(maxXml),

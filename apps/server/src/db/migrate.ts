@@ -7,6 +7,7 @@ import * as listIndexes from './migrations/0005-list-indexes';
 import * as processes from './migrations/0006-processes';
 import * as visibilityInRecent from './migrations/0007-visibility-in-recent-indexes';
 import * as processTriggerEvents from './migrations/0009-process-trigger-events';
+import * as absences from './migrations/0011-absences';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-processes': processes,
   '0007-visibility-in-recent-indexes': visibilityInRecent,
   '0009-process-trigger-events': processTriggerEvents,
+  '0011-absences': absences,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

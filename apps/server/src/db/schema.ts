@@ -1,5 +1,6 @@
 import type { ApiScope, HistoryEntity, LeadStatus, ManagerFunction, Role, Visibility } from '@voronka/domain';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AbsenceTables } from './schema-absences';
 import type { ProcessTables } from './schema-processes';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -348,7 +349,7 @@ export interface DealStageTotalsTable {
   amount: Numeric;
 }
 
-export interface DB extends ProcessTables {
+export interface DB extends ProcessTables, AbsenceTables {
   deal_stage_totals: DealStageTotalsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

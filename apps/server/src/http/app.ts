@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import { registerAbsenceRoutes } from '../modules/absences/absences.routes';
 import { registerActivityRoutes } from '../modules/activities/activities.routes';
 import { registerApiTokenRoutes } from '../modules/api-tokens/api-tokens.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
@@ -148,6 +149,7 @@ export async function buildApp({
   registerEventRoutes(app, hub);
   registerProcessRoutes(app, database.db, processes);
   registerProcessMessageRoutes(app, database.db, processes);
+  registerAbsenceRoutes(app, database.db);
 
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -134,6 +134,11 @@ export const processActions = [
   'email.send',
   'variables.set',
   'webhook.call',
+  'crm.convertLead',
+  'hr.recordAbsence',
+  'org.initiator',
+  'org.members',
+  'tasks.tally',
 ] as const;
 export type ProcessAction = (typeof processActions)[number];
 

@@ -2,6 +2,7 @@ import type { ConvertLeadBody } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { insertDeal } from '../deals/deals.service';
@@ -56,7 +57,8 @@ async function created(
 /**
  * Converts a lead into a contact, an optional company and a deal, in one transaction. The lead stays,
  * marked converted and linked to all three; the deal points back at it, so the deal's card shows the
- * lead's activities and history as its own beginning.
+ * lead's activities and history as its own beginning. Joins the caller's transaction when there is one
+ * (a process step converts inside its own).
  */
 export async function convertLead(
   db: Kysely<DB>,
@@ -64,7 +66,7 @@ export async function convertLead(
   id: string,
   input: z.output<typeof ConvertLeadBody>,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const lead = await findLead(trx, actor, id, true);
     if (!lead) throw notFound('Lead');
     if (lead.status === 'converted')

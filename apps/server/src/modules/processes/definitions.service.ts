@@ -11,9 +11,10 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { ProcessDefinitionsTable } from '../../db/schema-processes';
-import { AppError, notFound } from '../../http/errors';
+import { AppError, invalid, notFound } from '../../http/errors';
 import { type Actor, requireAdmin } from '../access/actor';
 import { emptyProcessXml } from './empty-process';
+import { findProcessTemplate, templateXml } from './templates';
 
 type Trx = Kysely<DB>;
 
@@ -141,15 +142,19 @@ export async function createDefinition(
   input: z.output<typeof CreateProcessBody>,
 ): Promise<ProcessDefinitionDetail> {
   requireAdmin(actor);
+  const fromTemplate = input.template ? await templateDraft(db, actor, input.template) : null;
+  const name = input.name ?? fromTemplate?.name;
+  if (!name) throw invalid('body.name', 'Name the process or choose a template');
+  if (fromTemplate && input.xml) throw invalid('body.xml', 'Give either the XML or a template, not both');
   const id = await db.transaction().execute(async (trx) => {
-    const key = keyFrom(input.name);
+    const key = fromTemplate?.processId ?? keyFrom(name);
     const definition = await trx
       .insertInto('process_definitions')
       .values({
         workspace_id: actor.workspaceId,
         key,
-        name: input.name,
-        description: input.description ?? null,
+        name,
+        description: input.description ?? fromTemplate?.description ?? null,
         template: input.template ?? null,
         created_by: actor.userId,
       })
@@ -162,13 +167,31 @@ export async function createDefinition(
         definition_id: definition.id,
         version: 1,
         status: 'draft',
-        xml: input.xml ?? emptyProcessXml(key, input.name),
+        xml: fromTemplate?.xml ?? input.xml ?? emptyProcessXml(key, name),
         created_by: actor.userId,
       })
       .execute();
     return definition.id;
   });
   return getDefinition(db, actor, id);
+}
+
+/** A template's diagram, name and description in the language of the person creating the process. */
+async function templateDraft(db: Kysely<DB>, actor: Actor, key: string) {
+  const template = findProcessTemplate(key);
+  if (!template) throw invalid('body.template', `No template "${key}"`);
+  const user = await db
+    .selectFrom('users')
+    .select('locale')
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', '=', actor.userId)
+    .executeTakeFirst();
+  const locale = user?.locale ?? 'ru';
+  return {
+    ...templateXml(template, locale),
+    name: template.name[locale],
+    description: template.description[locale],
+  };
 }
 
 /** Saves the draft, opening a new one (the next version number) when only published versions exist. */

@@ -8,6 +8,7 @@ import {
   ProcessInstance,
   ProcessInstanceDetail,
   ProcessTask,
+  ProcessTemplate,
   ProcessTriggerInput,
   processInstanceStatuses,
   SaveDraftBody,
@@ -30,6 +31,7 @@ import {
 import { completeProcessTask, getProcessTask, listProcessTasks } from './inbox.service';
 import { cancelInstance, getInstance, listInstances, retryIncident, startByHand } from './instances.service';
 import type { Runtime } from './runtime';
+import { listProcessTemplates } from './templates';
 
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -45,10 +47,22 @@ export function registerProcessRoutes(app: App, db: Kysely<DB>, runtime: Runtime
     },
     handler: async (request) => ({ items: await listDefinitions(db, actorOf(request)) }),
   });
+  app.get('/api/process-templates', {
+    schema: {
+      tags,
+      summary: 'Processes that ship ready: create one with POST /api/processes { template }',
+      response: { 200: z.object({ items: z.array(ProcessTemplate) }), ...errorResponses },
+    },
+    handler: async (request) => {
+      actorOf(request);
+      return { items: listProcessTemplates() };
+    },
+  });
   app.post('/api/processes', {
     schema: {
       tags,
-      summary: 'Create a process (a draft, empty or from BPMN XML)',
+      summary:
+        "Create a process (a draft: empty, from BPMN XML, or from a template in the creator's language)",
       body: CreateProcessBody,
       response: { 201: ProcessDefinitionDetail, ...errorResponses },
     },

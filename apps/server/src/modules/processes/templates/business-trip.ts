@@ -1,0 +1,81 @@
+import {
+  approveOrReject,
+  commentField,
+  end,
+  endsOn,
+  exclusive,
+  headOfInitiator,
+  initiator,
+  notify,
+  parallel,
+  recordAbsence,
+  role,
+  start,
+  startsOn,
+  userTask,
+  whoAsks,
+} from './steps';
+import { field, flow, type ProcessTemplateDefinition, text } from './template-model';
+
+/** The head approves the trip; then the traveller is told and accounting issues the advance, side by side. */
+export const businessTrip: ProcessTemplateDefinition = {
+  key: 'business-trip',
+  category: 'hr',
+  name: text('Оформление командировки', 'Business trip'),
+  description: text(
+    'Сотрудник заполняет данные о командировке; руководитель утверждает. Утверждённая командировка — уведомление сотруднику, задача бухгалтерии на аванс и запись в график отсутствий.',
+    'An employee fills in the trip; the head approves it. An approved trip notifies the employee, gives accounting a task to pay the advance and goes into the absence chart.',
+  ),
+  nodes: [
+    start(),
+    whoAsks(),
+    userTask('describe', text('Заявка на командировку', 'Business trip request'), initiator, [
+      field('destination', 'text', text('Куда', 'Destination'), { required: true }),
+      field('purpose', 'textarea', text('Цель', 'Purpose'), { required: true }),
+      startsOn,
+      endsOn,
+      field('budget', 'money', text('Бюджет', 'Budget')),
+      commentField,
+    ]),
+    userTask('approve', text('Утвердить командировку', 'Approve the trip'), headOfInitiator, [
+      approveOrReject,
+      commentField,
+    ]),
+    exclusive('decided', text('Утверждена?', 'Approved?')),
+    parallel('split'),
+    notify(
+      'tellTraveller',
+      text('Уведомить сотрудника', 'Tell the traveller'),
+      'initiatorId',
+      text('"Командировка утверждена: " + destination', '"Business trip approved: " + destination'),
+    ),
+    userTask('advance', text('Выдать аванс на командировку', 'Pay the travel advance'), role('accountant'), [
+      field('advance', 'money', text('Аванс', 'Advance'), { required: true }),
+    ]),
+    parallel('joined'),
+    recordAbsence('recordTrip', 'business_trip'),
+    notify(
+      'tellRejected',
+      text('Сообщить об отказе', 'Tell about the refusal'),
+      'initiatorId',
+      text('"Командировка не утверждена: " + destination', '"Business trip not approved: " + destination'),
+    ),
+    end('approved', text('Оформлена', 'Arranged')),
+    end('rejected', text('Не утверждена', 'Not approved')),
+  ],
+  flows: [
+    flow('start', 'whoAsks'),
+    flow('whoAsks', 'describe'),
+    flow('describe', 'approve'),
+    flow('approve', 'decided'),
+    flow('decided', 'split', { when: 'decision = "approve"', name: text('Да', 'Yes') }),
+    flow('decided', 'tellRejected', { otherwise: true, name: text('Нет', 'No') }),
+    flow('split', 'tellTraveller'),
+    flow('split', 'advance'),
+    flow('tellTraveller', 'joined'),
+    flow('advance', 'joined'),
+    flow('joined', 'recordTrip'),
+    flow('recordTrip', 'approved'),
+    flow('tellRejected', 'rejected'),
+  ],
+};
