@@ -259,13 +259,14 @@ function compileUserTask(node: ModdleElement, root: ModdleElement, problems: Pro
         'invalid_extension',
         `Assignee kind "${assignee.kind}" is not one of ${assigneeKinds}`,
       );
-    } else if (kind !== 'initiator' && !assignee.value) {
+    } else if (kind !== 'initiator' && kind !== 'departmentHead' && !assignee.value) {
+      // A department head without a department means the head of the initiator's department.
       problems.add(node, 'invalid_extension', `Assignee of ${label(node)} has no value`);
     } else if (kind === 'variable') {
       const value = problems.feel(node, 'Assignee', assignee.value);
       if (value) task.assignee = { kind, value };
     } else {
-      task.assignee = kind === 'initiator' ? { kind } : { kind, value: assignee.value! };
+      task.assignee = kind === 'initiator' || !assignee.value ? { kind } : { kind, value: assignee.value };
     }
   } else {
     const user = foreignAttribute(node, root, camundaNamespace, 'assignee');

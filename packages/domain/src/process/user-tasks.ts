@@ -23,7 +23,7 @@ function resolveAssignee(run: Run, token: Token, element: GraphElement): Resolve
       return { kind: 'user', value: String(result.value) };
     }
     default:
-      return { kind: assignee.kind, value: assignee.value! };
+      return { kind: assignee.kind, value: assignee.value ?? '' };
   }
 }
 

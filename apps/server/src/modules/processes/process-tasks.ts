@@ -19,6 +19,27 @@ async function resolveAssignee(
   row: InstanceRow,
   assignee: CreateTask['assignee'],
 ): Promise<{ assigneeId: string | null; candidateRole: string | null }> {
+  const found = await findAssignee(trx, row, assignee);
+  if (found.assigneeId || found.candidateRole) return found;
+  // Nobody resolved (no initiator, no head, an inactive user): the workspace owner gets the task,
+  // so it is never left in no one's inbox.
+  const owner = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('workspace_id', '=', row.workspace_id)
+    .where('role', '=', 'owner')
+    .where('active', '=', true)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return { assigneeId: owner?.id ?? null, candidateRole: owner ? null : 'owner' };
+}
+
+async function findAssignee(
+  trx: Trx,
+  row: InstanceRow,
+  assignee: CreateTask['assignee'],
+): Promise<{ assigneeId: string | null; candidateRole: string | null }> {
   const activeUser = async (id: string | null | undefined) => {
     if (!id || !uuid.test(id)) return null;
     const user = await trx

@@ -8,6 +8,7 @@ import {
   type Team,
   type TestApp,
 } from '../../../test/test-app';
+import { startInstance } from './runtime';
 
 let keys = 0;
 /** A fixture under a fresh process id: ids are unique per workspace (call activities find processes by them). */
@@ -181,5 +182,40 @@ describe('runtime: start, inbox, monitor', () => {
     );
     expect(finished.status).toBe('completed');
     expect(finished.steps.filter((s: { event: string }) => s.event === 'timer fired')).toHaveLength(2);
+  });
+});
+
+describe('who gets a user task', () => {
+  const headTask = (key: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:voronka="http://voronka.dev/schema/bpmn/1.0" id="d" targetNamespace="http://voronka.dev/bpmn">
+  <bpmn:process id="${key}" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="check" name="Проверить"><bpmn:extensionElements><voronka:assignee kind="departmentHead" /></bpmn:extensionElements></bpmn:userTask>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+    <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it('gives "department head" without a department to the head of the initiator’s department, else the owner', async () => {
+    const process = await publish(headTask('head-of-initiator'), 'Руководителю');
+    const started = (await manager.request('POST', `/api/processes/${process.id}/start`, {})).json();
+    expect(started.variables.initiatorId).toBe(team.users.managerA.id);
+    const [task] = (await head.request('GET', `/api/process-tasks?instanceId=${started.id}`)).json().items;
+    expect(task.assigneeId).toBe(team.users.head.id);
+
+    // Started by nobody (as a trigger may start it) and so with no department: the owner, never no one.
+    const versionId = process.versions[0].id as string;
+    const instanceId = await t.database.db
+      .transaction()
+      .execute((trx) =>
+        startInstance(trx, t.processes!, {
+          workspaceId: team.workspaceId,
+          definitionId: process.id,
+          versionId,
+        }),
+      );
+    const [orphan] = (await owner.request('GET', `/api/process-tasks?instanceId=${instanceId}`)).json().items;
+    expect(orphan.assigneeId).toBe(team.users.owner.id);
   });
 });

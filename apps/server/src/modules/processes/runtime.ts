@@ -77,7 +77,8 @@ export async function startInstance(trx: Trx, runtime: Runtime, options: StartOp
   await advance(trx, runtime, options.workspaceId, id, options.initiatorId ?? null, {
     type: 'start',
     ...(options.startEventId && { startEventId: options.startEventId }),
-    variables: options.variables ?? {},
+    // Expressions can name whoever started the process (a notification back to them, say).
+    variables: { ...(options.initiatorId && { initiatorId: options.initiatorId }), ...options.variables },
     ...(options.initiatorId && { initiator: options.initiatorId }),
   });
   return id;
