@@ -68,7 +68,7 @@ let bBefore: Record<string, unknown[]>;
 let bMarkers: string[];
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ processes: true });
   a = await createTeam(t, 'Alpha');
   b = await createTeam(t, 'Bravo');
   operations = await listOperations();
@@ -116,7 +116,11 @@ async function listScopedTables(): Promise<Set<string>> {
 /** `leads` → leads, `api-tokens` → api_tokens, `lead` → leads, `company` → companies; null if none. */
 function tableFor(word: string): string | null {
   // Routes whose table is not named after them.
-  const aliases: Record<string, string> = { views: 'saved_views' };
+  const aliases: Record<string, string> = {
+    views: 'saved_views',
+    processes: 'process_definitions',
+    'process-messages': 'process_instances',
+  };
   if (aliases[word]) return aliases[word];
   const snake = word.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`).replaceAll('-', '_');
   const candidates = [snake, snake.endsWith('y') ? `${snake.slice(0, -1)}ies` : `${snake}s`];
@@ -292,7 +296,26 @@ async function createOneOfEverything(team: Team): Promise<void> {
       await owner.request('POST', op.path, await ownBody(requiredOnly(op.body as Schema), team, table));
     }
   }
+  // A running process instance with an inbox task and an incident (an action with no parameters).
+  const process = (
+    await owner.request('POST', '/api/processes', { name: 'Probe', xml: probeProcess })
+  ).json();
+  expect((await owner.request('POST', `/api/processes/${process.id}/publish`)).statusCode).toBe(200);
+  expect((await owner.request('POST', `/api/processes/${process.id}/start`, {})).statusCode).toBe(201);
 }
+
+const probeProcess = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:voronka="http://voronka.dev/schema/bpmn/1.0" id="d" targetNamespace="http://voronka.dev/bpmn">
+  <bpmn:process id="probe" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:parallelGateway id="fork" />
+    <bpmn:userTask id="task" name="Probe task"><bpmn:extensionElements><voronka:assignee kind="initiator" /></bpmn:extensionElements></bpmn:userTask>
+    <bpmn:serviceTask id="broken"><bpmn:extensionElements><voronka:action name="crm.createTask" /></bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+    <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="task" />
+    <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="broken" />
+  </bpmn:process>
+</bpmn:definitions>`;
 
 /** Every row of the team's workspace in every table, in a stable order. */
 async function rowsOf(team: Team): Promise<Record<string, unknown[]>> {

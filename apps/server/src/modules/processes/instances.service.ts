@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../http/errors';
 import { type Actor, requireAdmin } from '../access/actor';
-import { findVisibleRecord } from '../access/records';
+import { requireVisibleRecord } from '../access/records';
 import { recordVariables } from './record-variables';
 import { advance, type Runtime, requireRuntime, startInstance } from './runtime';
 
@@ -195,8 +195,7 @@ export async function startByHand(
     if (!version) throw new AppError('conflict', 'The process has no published version to start');
     let variables = input.variables;
     if (input.entity && input.recordId) {
-      const visible = await findVisibleRecord(trx, actor, input.entity, input.recordId);
-      if (!visible) throw notFound('Record');
+      await requireVisibleRecord(trx, actor, input.entity, input.recordId, 'body.recordId');
       variables = {
         ...(await recordVariables(trx, actor.workspaceId, input.entity, input.recordId)),
         ...variables,
