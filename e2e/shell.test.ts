@@ -70,8 +70,8 @@ describe.skipIf(!browserAvailable())('web shell in a real browser', () => {
     await expect.poll(() => text(page.getByTestId('workspace-name'))).toBe('Демо: отдел продаж');
 
     // Sections of later releases say so, without sample data.
-    await page.getByTestId('nav-processes').click();
-    await page.waitForURL(/\/processes$/);
+    await page.getByTestId('nav-reports').click();
+    await page.waitForURL(/\/reports$/);
     await page.getByTestId('section-later').waitFor();
 
     // Create a lead.

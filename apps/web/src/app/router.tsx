@@ -8,9 +8,14 @@ import { ContactsPage } from '../pages/ContactsPage';
 import { DealPage } from '../pages/DealPage';
 import { DealsPage } from '../pages/DealsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
+import { InboxPage } from '../pages/InboxPage';
 import { LeadsPage } from '../pages/LeadsPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { ProcessDesignerPage } from '../pages/ProcessDesignerPage';
+import { ProcessesPage } from '../pages/ProcessesPage';
+import { ProcessInstancePage } from '../pages/ProcessInstancePage';
+import { ProcessInstancesPage } from '../pages/ProcessInstancesPage';
 import { SectionPlaceholderPage } from '../pages/SectionPlaceholderPage';
 import { ApiTokensSettingsPage } from '../pages/settings/ApiTokensSettingsPage';
 import { CustomFieldsSettingsPage } from '../pages/settings/CustomFieldsSettingsPage';
@@ -26,7 +31,7 @@ import { UsersSettingsPage } from '../pages/settings/UsersSettingsPage';
 import { TasksPage } from '../pages/TasksPage';
 import { AppLayout } from './layout/AppLayout';
 
-const laterSections = ['processes', 'reports'] as const;
+const laterSections = ['reports'] as const;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -49,6 +54,12 @@ export const router = createBrowserRouter([
           { path: 'companies/duplicates', element: <DuplicatesPage entity="company" /> },
           { path: 'companies/:companyId', element: <CompanyPage /> },
           { path: 'tasks', element: <TasksPage /> },
+          { path: 'inbox', element: <InboxPage /> },
+          { path: 'inbox/:taskId', element: <InboxPage /> },
+          { path: 'processes', element: <ProcessesPage /> },
+          { path: 'processes/instances', element: <ProcessInstancesPage /> },
+          { path: 'processes/instances/:instanceId', element: <ProcessInstancePage /> },
+          { path: 'processes/:processId', element: <ProcessDesignerPage /> },
           ...laterSections.map((section) => ({
             path: section,
             element: <SectionPlaceholderPage section={section} />,

@@ -13,6 +13,7 @@ import { StageProgress } from '../features/deals/components/StageProgress';
 import { useDealChangeFormat } from '../features/deals/use-deal-change-format';
 import { useStageChange } from '../features/deals/use-stage-change';
 import { usePipelines } from '../features/pipelines/api';
+import { StartProcessMenu } from '../features/processes/components/StartProcessMenu';
 import { RecordTasks } from '../features/tasks/components/RecordTasks';
 import { useTimeline } from '../features/timeline/api';
 import { ActivityComposer } from '../features/timeline/components/ActivityComposer';
@@ -143,6 +144,7 @@ function DealCard({ deal, pipeline, pipelines, users }: CardProps) {
           ) : null}
         </Stack>
         <Group gap="xs">
+          <StartProcessMenu entity="deal" recordId={deal.id} />
           {!closed && won ? (
             <Button
               color="teal"

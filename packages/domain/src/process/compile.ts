@@ -1,4 +1,4 @@
-import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
+import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
 import { voronkaModdle } from './extensions';
 import { checkFeel, isIsoDuration, normalizeFeel, parseIsoInstant } from './feel';
 import {
@@ -597,7 +597,8 @@ let moddle: ReturnType<typeof BpmnModdle> | undefined;
  */
 export async function compileProcess(xml: string): Promise<CompileResult> {
   const problems = new Problems();
-  moddle ??= BpmnModdle({ voronka: voronkaModdle });
+  // Loaded on first use, so a web page that only reads schemas from this package doesn't carry the parser.
+  moddle ??= (await import('bpmn-moddle')).BpmnModdle({ voronka: voronkaModdle });
   let definitions: ModdleElement;
   try {
     definitions = (await moddle.fromXML(xml)).rootElement;

@@ -1,7 +1,9 @@
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useCurrentSession } from '../../features/auth/session-context';
+import { InboxNavLink } from '../../features/processes/components/InboxNavLink';
 import { sections } from './sections';
 
 type Props = {
@@ -21,16 +23,19 @@ export function Navigation({ onNavigate }: Props) {
       </Text>
       <Stack gap={2}>
         {sections.map(({ key, path, icon: Icon }) => (
-          <NavLink
-            key={key}
-            component={Link}
-            to={path}
-            label={t(`nav.${key}`)}
-            leftSection={<Icon size={18} stroke={1.6} />}
-            active={pathname === path || pathname.startsWith(`${path}/`)}
-            onClick={onNavigate}
-            data-testid={`nav-${key}`}
-          />
+          <Fragment key={key}>
+            <NavLink
+              component={Link}
+              to={path}
+              label={t(`nav.${key}`)}
+              leftSection={<Icon size={18} stroke={1.6} />}
+              active={pathname === path || pathname.startsWith(`${path}/`)}
+              onClick={onNavigate}
+              data-testid={`nav-${key}`}
+            />
+            {/* Process tasks sit beside the CRM's own tasks. */}
+            {key === 'tasks' ? <InboxNavLink onNavigate={onNavigate} /> : null}
+          </Fragment>
         ))}
       </Stack>
     </ScrollArea>

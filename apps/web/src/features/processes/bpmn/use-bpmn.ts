@@ -1,0 +1,67 @@
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import './markers.css';
+import { voronkaModdle } from '@voronka/domain';
+import { type RefObject, useEffect, useState } from 'react';
+import { i18n } from '../../../app/i18n';
+import type { ServiceLocator } from './diagram';
+import { diagramTranslation } from './diagram-translations';
+
+/** A bpmn-js modeler or viewer with the diagram imported. */
+export type BpmnDiagram = ServiceLocator & {
+  saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
+};
+
+type State = { diagram: BpmnDiagram | null; error: string | null };
+
+/**
+ * Shows a BPMN diagram in the container: the Modeler to edit, the NavigatedViewer (pan and zoom only) to
+ * look. Our `voronka:` moddle extension is registered, so its elements survive import and export. The
+ * library is loaded on first use.
+ */
+export function useBpmn(
+  container: RefObject<HTMLDivElement | null>,
+  xml: string,
+  mode: 'edit' | 'view',
+): State {
+  const [state, setState] = useState<State>({ diagram: null, error: null });
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    let destroyed = false;
+    let instance: { destroy(): void } | null = null;
+    void (async () => {
+      const { default: Diagram } =
+        mode === 'edit' ? await import('bpmn-js/lib/Modeler') : await import('bpmn-js/lib/NavigatedViewer');
+      if (destroyed) return;
+      const diagram = new Diagram({
+        container: element,
+        moddleExtensions: { voronka: voronkaModdle },
+        additionalModules: [diagramTranslation(i18n.language)],
+      });
+      instance = diagram;
+      try {
+        await diagram.importXML(xml);
+        if (destroyed) return;
+        // Fit a large diagram into view, but do not blow a small one (a new process) up.
+        const canvas = diagram.get<{ zoom(level: 'fit-viewport' | number, center: 'auto'): number }>(
+          'canvas',
+        );
+        if (canvas.zoom('fit-viewport', 'auto') > 1) canvas.zoom(1, 'auto');
+        setState({ diagram: diagram as unknown as BpmnDiagram, error: null });
+      } catch (error) {
+        if (!destroyed)
+          setState({ diagram: null, error: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+    return () => {
+      destroyed = true;
+      instance?.destroy();
+      setState({ diagram: null, error: null });
+    };
+  }, [container, xml, mode]);
+
+  return state;
+}

@@ -1,0 +1,59 @@
+import { Button, Menu } from '@mantine/core';
+import { IconPlayerPlay } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { RecordEntity } from '../../../app/record-path';
+import { notifyError, notifySuccess } from '../../../ui/notify';
+import { useProcesses, useStartProcess } from '../api';
+
+type Props = {
+  entity: RecordEntity;
+  recordId: string;
+};
+
+/** Starts a published process on a record and opens the new instance. */
+export function StartProcessMenu({ entity, recordId }: Props) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const processes = useProcesses();
+  const start = useStartProcess();
+  const published = (processes.data ?? []).filter((process) => process.publishedVersion !== null);
+
+  return (
+    <Menu position="bottom-end" withArrow width={280}>
+      <Menu.Target>
+        <Button
+          variant="light"
+          leftSection={<IconPlayerPlay size={16} />}
+          loading={start.isPending}
+          data-testid="start-process"
+        >
+          {t('processes.start.button')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown data-testid="start-process-menu">
+        {published.length === 0 ? <Menu.Label>{t('processes.start.none')}</Menu.Label> : null}
+        {published.map((process) => (
+          <Menu.Item
+            key={process.id}
+            data-testid="start-process-item"
+            onClick={() =>
+              start.mutate(
+                { id: process.id, body: { entity, recordId } },
+                {
+                  onSuccess: (instance) => {
+                    notifySuccess(t('processes.start.started', { name: process.name }));
+                    navigate(`/processes/instances/${instance.id}`);
+                  },
+                  onError: notifyError,
+                },
+              )
+            }
+          >
+            {process.name}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,155 @@
+import { Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { IconActivity, IconPlus } from '@tabler/icons-react';
+import { canAdminister } from '@voronka/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCurrentSession } from '../features/auth/session-context';
+import { useDeleteProcess, useProcesses } from '../features/processes/api';
+import { CreateProcessModal } from '../features/processes/components/CreateProcessModal';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { formatDateTime } from '../ui/format';
+import { LoadError } from '../ui/LoadError';
+import { notifyError, notifySuccess } from '../ui/notify';
+import { PageHeader } from '../ui/PageHeader';
+import { PageLoader } from '../ui/PageLoader';
+
+/** Business processes: what is published, what has a draft, how many run; create, import, open. */
+export function ProcessesPage() {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+  const editable = canAdminister(user.role);
+  const processes = useProcesses();
+  const remove = useDeleteProcess();
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title={t('processes.title')}
+        actions={
+          <Group gap="sm">
+            <Button
+              variant="default"
+              component={Link}
+              to="/processes/instances"
+              leftSection={<IconActivity size={16} />}
+              data-testid="processes-monitor"
+            >
+              {t('processes.monitor')}
+            </Button>
+            {editable ? (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setCreating(true)}
+                data-testid="new-process"
+              >
+                {t('processes.new')}
+              </Button>
+            ) : null}
+          </Group>
+        }
+      />
+      {processes.isPending ? <PageLoader /> : null}
+      {processes.isError ? (
+        <LoadError error={processes.error} onRetry={() => void processes.refetch()} />
+      ) : null}
+      {processes.data?.length === 0 ? (
+        <Text c="dimmed" py="xl" ta="center" data-testid="processes-empty">
+          {t('processes.empty')}
+        </Text>
+      ) : null}
+      {processes.data && processes.data.length > 0 ? (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="sm" highlightOnHover data-testid="processes-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('processes.name')}</Table.Th>
+                  <Table.Th>{t('processes.published')}</Table.Th>
+                  <Table.Th>{t('processes.draft')}</Table.Th>
+                  <Table.Th ta="right">{t('processes.running')}</Table.Th>
+                  <Table.Th>{t('processes.updated')}</Table.Th>
+                  {editable ? <Table.Th /> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {processes.data.map((process) => (
+                  <Table.Tr key={process.id} data-testid="process-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/processes/${process.id}`} fw={500}>
+                        {process.name}
+                      </Anchor>
+                      {process.description ? (
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {process.description}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      {process.publishedVersion !== null ? (
+                        <Badge tt="none" color="teal" variant="light">
+                          {t('processes.version', { version: process.publishedVersion })}
+                        </Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('processes.notPublished')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {process.hasDraft ? (
+                        <Badge tt="none" color="yellow" variant="light">
+                          {t('common.yes')}
+                        </Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('common.no')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {process.running > 0 ? (
+                        <Anchor
+                          component={Link}
+                          to={`/processes/instances?definitionId=${process.id}&status=running`}
+                        >
+                          {process.running}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          0
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(process.updatedAt)}</Text>
+                    </Table.Td>
+                    {editable ? (
+                      <Table.Td ta="right">
+                        <ConfirmButton
+                          size="xs"
+                          question={t('processes.deleteConfirm')}
+                          loading={remove.isPending && remove.variables === process.id}
+                          onConfirm={() =>
+                            remove.mutate(process.id, {
+                              onSuccess: () => notifySuccess(t('processes.deleted')),
+                              onError: notifyError,
+                            })
+                          }
+                        >
+                          {t('common.delete')}
+                        </ConfirmButton>
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      ) : null}
+      {creating ? <CreateProcessModal opened onClose={() => setCreating(false)} /> : null}
+    </>
+  );
+}
