@@ -40,6 +40,11 @@ export function canAdminister(role: Role): boolean {
   return role === 'owner' || role === 'admin';
 }
 
+/** Who draws, publishes and operates business processes: administrators and heads of sales. */
+export function canEditProcesses(role: Role): boolean {
+  return canAdminister(role) || role === 'head_of_sales';
+}
+
 /** Only an owner may make or unmake another owner. */
 export function canAssignRole(actor: Role, target: Role): boolean {
   if (!canAdminister(actor)) return false;

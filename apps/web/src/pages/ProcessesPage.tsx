@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { IconActivity, IconPlus } from '@tabler/icons-react';
-import { canAdminister } from '@voronka/domain';
+import { canEditProcesses } from '@voronka/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -18,7 +18,7 @@ import { PageLoader } from '../ui/PageLoader';
 export function ProcessesPage() {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
-  const editable = canAdminister(user.role);
+  const editable = canEditProcesses(user.role);
   const processes = useProcesses();
   const remove = useDeleteProcess();
   const [creating, setCreating] = useState(false);

@@ -12,8 +12,9 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { ProcessDefinitionsTable } from '../../db/schema-processes';
 import { AppError, invalid, notFound } from '../../http/errors';
-import { type Actor, requireAdmin } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { emptyProcessXml } from './empty-process';
+import { requireProcessEditor } from './process-actor';
 import { findProcessTemplate, templateXml } from './templates';
 
 type Trx = Kysely<DB>;
@@ -141,7 +142,7 @@ export async function createDefinition(
   actor: Actor,
   input: z.output<typeof CreateProcessBody>,
 ): Promise<ProcessDefinitionDetail> {
-  requireAdmin(actor);
+  requireProcessEditor(actor);
   const fromTemplate = input.template ? await templateDraft(db, actor, input.template) : null;
   const name = input.name ?? fromTemplate?.name;
   if (!name) throw invalid('body.name', 'Name the process or choose a template');
@@ -201,7 +202,7 @@ export async function saveDraft(
   id: string,
   input: z.output<typeof SaveDraftBody>,
 ): Promise<ProcessDefinitionDetail> {
-  requireAdmin(actor);
+  requireProcessEditor(actor);
   await db.transaction().execute(async (trx) => {
     await definitionRow(trx, actor, id);
     const updated = await trx
@@ -247,7 +248,7 @@ export async function publishDraft(
   actor: Actor,
   id: string,
 ): Promise<ProcessDefinitionDetail> {
-  requireAdmin(actor);
+  requireProcessEditor(actor);
   await db.transaction().execute(async (trx) => {
     const definition = await definitionRow(trx, actor, id);
     const draft = await trx
@@ -307,7 +308,7 @@ export async function replaceTriggers(
   id: string,
   triggers: readonly z.output<typeof ProcessTriggerInput>[],
 ): Promise<ProcessDefinitionDetail> {
-  requireAdmin(actor);
+  requireProcessEditor(actor);
   await db.transaction().execute(async (trx) => {
     await definitionRow(trx, actor, id);
     await trx
@@ -334,7 +335,7 @@ export async function replaceTriggers(
 }
 
 export async function deleteDefinition(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
-  requireAdmin(actor);
+  requireProcessEditor(actor);
   await db.transaction().execute(async (trx) => {
     await definitionRow(trx, actor, id);
     await trx

@@ -3,8 +3,9 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../http/errors';
-import { type Actor, requireAdmin } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { requireVisibleRecord } from '../access/records';
+import { requireProcessEditor } from './process-actor';
 import { recordVariables } from './record-variables';
 import { advance, type Runtime, requireRuntime, startInstance } from './runtime';
 
@@ -220,7 +221,7 @@ export async function cancelInstance(
   actor: Actor,
   id: string,
 ): Promise<ProcessInstanceDetail> {
-  requireAdmin(actor);
+  requireProcessEditor(actor);
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('process_instances')
@@ -243,7 +244,7 @@ export async function retryIncident(
   incidentId: string,
   variables: Record<string, unknown>,
 ): Promise<ProcessInstanceDetail> {
-  requireAdmin(actor);
+  requireProcessEditor(actor);
   const instanceId = await db.transaction().execute(async (trx) => {
     const incident = await trx
       .selectFrom('process_incidents')

@@ -1,5 +1,7 @@
+import { canEditProcesses } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { forbidden } from '../../http/errors';
 import type { Actor } from '../access/actor';
 
 /**
@@ -32,4 +34,14 @@ export async function processActor(
     sessionId: null,
     scopes: ['read', 'write', 'admin'],
   };
+}
+
+/**
+ * Who may draw, publish and operate processes: owners, admins and heads of sales (who run the
+ * department's processes day to day), with a token that carries the write scope.
+ */
+export function requireProcessEditor(actor: Actor): void {
+  if (!canEditProcesses(actor.role) || !actor.scopes.includes('write')) {
+    throw forbidden('Only owners, admins and heads of sales can change business processes');
+  }
 }

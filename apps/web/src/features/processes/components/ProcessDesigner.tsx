@@ -7,7 +7,7 @@ import {
   IconHistory,
   IconRocket,
 } from '@tabler/icons-react';
-import { canAdminister, type ProcessDefinitionDetail } from '@voronka/domain';
+import { canEditProcesses, type ProcessDefinitionDetail } from '@voronka/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -43,7 +43,7 @@ function download(xml: string, fileName: string): void {
 export function ProcessDesigner({ definition }: Props) {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
-  const editable = canAdminister(user.role);
+  const editable = canEditProcesses(user.role);
   const container = useRef<HTMLDivElement>(null);
   // The diagram is imported once; saving answers with the same XML and must not re-import it.
   const [initialXml] = useState(definition.xml);
