@@ -164,6 +164,8 @@ export const ProcessInstance = z
     status: z.enum(processInstanceStatuses),
     entity: z.string().nullable(),
     recordId: z.uuid().nullable(),
+    /** The record's title; null when there is none, or it is deleted or hidden from the caller. */
+    recordTitle: z.string().nullable(),
     initiatorId: z.uuid().nullable(),
     incidents: z.number().int(),
     /** Elements where tokens wait now. */
@@ -229,6 +231,7 @@ export const ProcessTask = z
     comment: z.string().nullable(),
     entity: z.string().nullable(),
     recordId: z.uuid().nullable(),
+    recordTitle: z.string().nullable(),
     createdAt: z.iso.datetime(),
     completedAt: z.iso.datetime().nullable(),
   })

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
+import { withRecordTitles } from '../tasks/record-titles';
 import { graphOf } from './instances.queries';
 import { advance, type Runtime, requireRuntime } from './runtime';
 
@@ -17,7 +18,9 @@ function taskQuery(db: Kysely<DB>, actor: Actor) {
     .where('t.workspace_id', '=', actor.workspaceId);
 }
 
-type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirstOrThrow']>>;
+type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirstOrThrow']>> & {
+  record_title: string | null;
+};
 
 function toProcessTask(row: TaskRow, now: Date): ProcessTask {
   return {
@@ -37,6 +40,7 @@ function toProcessTask(row: TaskRow, now: Date): ProcessTask {
     comment: row.comment,
     entity: row.entity,
     recordId: row.record_id,
+    recordTitle: row.record_title,
     createdAt: row.created_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
   };
@@ -76,17 +80,20 @@ export async function listProcessTasks(
       ]),
     );
   }
-  const rows = await query
+  const chosen = query
     .orderBy(sql`t.due_at asc nulls last`)
     .orderBy('t.created_at', 'desc')
-    .limit(filter.limit)
-    .execute();
+    .limit(filter.limit);
+  const { rows } = await withRecordTitles(actor, chosen, sql`due_at asc nulls last, created_at desc`).execute(
+    db,
+  );
   const now = new Date();
   return rows.map((row) => toProcessTask(row, now));
 }
 
 export async function getProcessTask(db: Kysely<DB>, actor: Actor, id: string): Promise<ProcessTask> {
-  const row = await taskQuery(db, actor).where('t.id', '=', id).executeTakeFirst();
+  const { rows } = await withRecordTitles(actor, taskQuery(db, actor).where('t.id', '=', id)).execute(db);
+  const row = rows[0];
   if (!row) throw notFound('Task');
   if (!mayComplete(actor, row) && actor.visibility === 'own') throw notFound('Task');
   return toProcessTask(row, new Date());

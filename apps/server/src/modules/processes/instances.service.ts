@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { requireVisibleRecord } from '../access/records';
+import { withRecordTitles } from '../tasks/record-titles';
 import { requireProcessEditor } from './process-actor';
 import { recordVariables } from './record-variables';
 import { advance, type Runtime, requireRuntime, startInstance } from './runtime';
@@ -18,6 +19,7 @@ function baseQuery(db: Kysely<DB>, actor: Actor) {
     .innerJoin('process_versions as v', 'v.id', 'i.version_id')
     .select([
       'i.id',
+      'i.workspace_id',
       'i.definition_id',
       'd.name as definition_name',
       'v.version',
@@ -63,7 +65,9 @@ function baseQuery(db: Kysely<DB>, actor: Actor) {
     );
 }
 
-type InstanceListRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+type InstanceListRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>> & {
+  record_title: string | null;
+};
 
 function toInstance(row: InstanceListRow): ProcessInstance {
   return {
@@ -74,6 +78,7 @@ function toInstance(row: InstanceListRow): ProcessInstance {
     status: row.status as ProcessInstance['status'],
     entity: row.entity,
     recordId: row.record_id,
+    recordTitle: row.record_title,
     initiatorId: row.initiator_id,
     incidents: row.incidents,
     waitingAt: row.waiting_at ?? [],
@@ -111,15 +116,17 @@ export async function listInstances(
       .where('i.status', '=', 'running')
       .where('i.updated_at', '<', sql<Date>`now() - make_interval(days => ${filter.stuckDays})`);
   }
-  const rows = await query.orderBy('i.updated_at', 'desc').limit(filter.limit).execute();
+  const chosen = query.orderBy('i.updated_at', 'desc').limit(filter.limit);
+  const { rows } = await withRecordTitles(actor, chosen, sql`updated_at desc`).execute(db);
   return rows.map(toInstance);
 }
 
 export async function getInstance(db: Kysely<DB>, actor: Actor, id: string): Promise<ProcessInstanceDetail> {
-  const row = await baseQuery(db, actor)
-    .select(['v.xml', 'i.variables'])
-    .where('i.id', '=', id)
-    .executeTakeFirst();
+  const { rows } = await withRecordTitles(
+    actor,
+    baseQuery(db, actor).select(['v.xml', 'i.variables']).where('i.id', '=', id),
+  ).execute(db);
+  const row = rows[0];
   if (!row) throw notFound('Process instance');
   const [tokens, steps, incidents] = await Promise.all([
     db

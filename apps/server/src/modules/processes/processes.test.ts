@@ -113,7 +113,13 @@ describe('runtime: start, inbox, monitor', () => {
     // The approval goes to heads of sales: the head sees it, the manager does not.
     const inbox = (await head.request('GET', '/api/process-tasks')).json().items;
     const task = inbox.find((item: { instanceId: string }) => item.instanceId === instance.id);
-    expect(task).toMatchObject({ name: 'Согласовать', candidateRole: 'head_of_sales', status: 'open' });
+    expect(task).toMatchObject({
+      name: 'Согласовать',
+      candidateRole: 'head_of_sales',
+      status: 'open',
+      recordTitle: 'Станки',
+    });
+    expect(instance.recordTitle).toBe('Станки');
     expect((await manager.request('GET', '/api/process-tasks')).json().items).toEqual([]);
     const notYours = await manager.request('POST', `/api/process-tasks/${task.id}/complete`, { values: {} });
     expect(notYours.statusCode).toBe(403);
