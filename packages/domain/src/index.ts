@@ -18,6 +18,7 @@ export * from './planning';
 export * from './process';
 export * from './processes';
 export * from './products';
+export * from './reports';
 export * from './roles';
 export * from './stage-gates';
 export * from './tasks';

@@ -7,6 +7,7 @@ import * as listIndexes from './migrations/0005-list-indexes';
 import * as processes from './migrations/0006-processes';
 import * as visibilityInRecent from './migrations/0007-visibility-in-recent-indexes';
 import * as processTriggerEvents from './migrations/0009-process-trigger-events';
+import * as reportsPlanningFinance from './migrations/0010-reports-planning-finance';
 import * as absences from './migrations/0011-absences';
 import type { DB } from './schema';
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-processes': processes,
   '0007-visibility-in-recent-indexes': visibilityInRecent,
   '0009-process-trigger-events': processTriggerEvents,
+  '0010-reports-planning-finance': reportsPlanningFinance,
   '0011-absences': absences,
 };
 

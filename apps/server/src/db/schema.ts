@@ -2,6 +2,7 @@ import type { ApiScope, HistoryEntity, LeadStatus, ManagerFunction, Role, Visibi
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AbsenceTables } from './schema-absences';
 import type { ProcessTables } from './schema-processes';
+import type { ReportTables } from './schema-reports';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -349,7 +350,7 @@ export interface DealStageTotalsTable {
   amount: Numeric;
 }
 
-export interface DB extends ProcessTables, AbsenceTables {
+export interface DB extends ProcessTables, AbsenceTables, ReportTables {
   deal_stage_totals: DealStageTotalsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

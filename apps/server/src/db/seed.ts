@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addMember, createWorkspace } from '../modules/workspaces/workspaces.service';
 import { seedCrmHistory } from './demo/crm-history';
+import { seedPlanning } from './demo/planning';
 import type { DB } from './schema';
 
 export const demoPassword = 'voronka-demo';
@@ -40,12 +41,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
   }
   await db.updateTable('departments').set({ head_id: ids[1] }).where('id', '=', department.id).execute();
   const [, head, hunter, closer1, closer2, farmer] = ids as [string, string, string, string, string, string];
-  await seedCrmHistory(db, workspace.id, {
-    owner: owner.id,
-    head,
-    hunter,
-    closers: [closer1, closer2],
-    farmer,
-  });
+  const people = { owner: owner.id, head, hunter, closers: [closer1, closer2] as [string, string], farmer };
+  await seedCrmHistory(db, workspace.id, people);
+  await seedPlanning(db, workspace.id, people);
   return true;
 }

@@ -26,15 +26,18 @@ import { registerDealRoutes } from '../modules/deals/deals.routes';
 import { registerDepartmentRoutes } from '../modules/departments/departments.routes';
 import type { LiveHub } from '../modules/events/event-bus';
 import { registerEventRoutes } from '../modules/events/events.routes';
+import { registerFinanceRoutes } from '../modules/finance/finance.routes';
 import { registerHealthRoutes } from '../modules/health/health.routes';
 import { registerHistoryRoutes } from '../modules/history/history.routes';
 import { registerInvitationRoutes } from '../modules/invitations/invitations.routes';
 import { registerLeadRoutes } from '../modules/leads/leads.routes';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes';
+import { registerPlanningRoutes } from '../modules/planning/planning.routes';
 import { registerProcessMessageRoutes } from '../modules/processes/messages.routes';
 import { registerProcessRoutes } from '../modules/processes/processes.routes';
 import type { Runtime } from '../modules/processes/runtime';
 import { registerProductRoutes } from '../modules/products/products.routes';
+import { registerReportRoutes } from '../modules/reports/reports.routes';
 import { registerRoleRoutes } from '../modules/roles/roles.routes';
 import { registerSearchRoutes } from '../modules/search/search.routes';
 import { registerTaskRoutes } from '../modules/tasks/tasks.routes';
@@ -150,6 +153,9 @@ export async function buildApp({
   registerProcessRoutes(app, database.db, processes);
   registerProcessMessageRoutes(app, database.db, processes);
   registerAbsenceRoutes(app, database.db);
+  registerReportRoutes(app, database.db);
+  registerPlanningRoutes(app, database.db);
+  registerFinanceRoutes(app, database.db);
 
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -163,6 +163,34 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
   'POST /api/companies/bulk': () => ({ action: 'delete', ids: ['00000000-0000-4000-8000-000000000000'] }),
   'POST /api/contacts/bulk': () => ({ action: 'delete', ids: ['00000000-0000-4000-8000-000000000000'] }),
   'POST /api/deals/bulk': () => ({ action: 'delete', ids: ['00000000-0000-4000-8000-000000000000'] }),
+  'POST /api/plans': () => ({
+    name: 'План на март',
+    from: '2025-03-01',
+    to: '2025-03-31',
+    target: { kind: 'revenue', amount: 800_000 },
+    averageCheck: 40_000,
+  }),
+  'PUT /api/plans/{id}': () => ({
+    name: 'План на март',
+    from: '2025-03-01',
+    to: '2025-03-31',
+    target: { kind: 'revenue', amount: 800_000 },
+    averageCheck: 40_000,
+  }),
+  'PUT /api/motivation-scheme': () => ({
+    points: { call: 1, meeting: 10 },
+    planPoints: 890,
+    salary: [{ from: 0, amount: 20_000 }],
+    commission: [{ from: 0, rate: 0.15 }],
+  }),
+  'POST /api/finance-entries': () => ({
+    kind: 'expense',
+    amount: 400_000,
+    occurredOn: '2025-03-05',
+    category: 'ФОТ',
+  }),
+  'PATCH /api/finance-entries/{id}': () => ({ status: 'actual', amount: 1_000 }),
+  'POST /api/finance/what-if': () => ({ months: [{ month: '2025-03', income: 800_000 }] }),
 };
 
 /** A path with every placeholder filled by something that exists, so only the case's own fault remains. */
