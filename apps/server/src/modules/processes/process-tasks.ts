@@ -1,8 +1,8 @@
-import type { Effect, Variables } from '@voronka/domain';
+import type { Effect, Role } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { publish } from '../events/event-bus';
 import type { InstanceRow } from './instances.queries';
+import type { Runtime } from './runtime';
 
 type Trx = Kysely<DB>;
 type CreateTask = Extract<Effect, { type: 'createUserTask' }>;
@@ -80,9 +80,9 @@ async function findAssignee(
 /** Puts a user task in its assignee's inbox and tells them live. */
 export async function createProcessTask(
   trx: Trx,
+  runtime: Runtime,
   row: InstanceRow,
   effect: CreateTask,
-  _variables: Variables,
 ): Promise<Record<string, unknown>> {
   const { assigneeId, candidateRole } = await resolveAssignee(trx, row, effect.assignee);
   const name = effect.name ?? effect.elementId;
@@ -102,10 +102,22 @@ export async function createProcessTask(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (assigneeId) {
-    await publish(trx, {
+  // The assignee hears of it live; a task offered to a role, everyone who has that role.
+  const userIds = assigneeId
+    ? [assigneeId]
+    : (
+        await trx
+          .selectFrom('users')
+          .select('id')
+          .where('workspace_id', '=', row.workspace_id)
+          .where('role', '=', candidateRole as Role)
+          .where('active', '=', true)
+          .execute()
+      ).map((user) => user.id);
+  if (userIds.length > 0) {
+    runtime.notify({
       workspaceId: row.workspace_id,
-      userIds: [assigneeId],
+      userIds,
       event: { type: 'notification', title: name, link: `/inbox/${task.id}` },
     });
   }

@@ -8,6 +8,7 @@ import {
   type Team,
   type TestApp,
 } from '../../../test/test-app';
+import { eventsChannel } from '../events/event-bus';
 import { startInstance } from './runtime';
 
 let keys = 0;
@@ -94,6 +95,8 @@ describe('runtime: start, inbox, monitor', () => {
   it('runs a process on a deal: action, branch, a task in the inbox with a required field, completion', async () => {
     const process = await publish(fixture('service-exclusive-user'), 'Крупная сделка');
     const deal = (await manager.request('POST', '/api/deals', { title: 'Станки', amount: 5000 })).json();
+    const hints: string[] = [];
+    const stopListening = await t.database.listen(eventsChannel, (payload) => hints.push(payload));
     const started = await manager.request('POST', `/api/processes/${process.id}/start`, {
       entity: 'deal',
       recordId: deal.id,
@@ -121,6 +124,13 @@ describe('runtime: start, inbox, monitor', () => {
     });
     expect(instance.recordTitle).toBe('Станки');
     expect((await manager.request('GET', '/api/process-tasks')).json().items).toEqual([]);
+    // The assignee's browser hears of the task live (a batched hint, sent after the step).
+    await waitFor(
+      async () => hints,
+      (received) => received.some((hint) => hint.includes(`/inbox/${task.id}`)),
+    );
+    await stopListening();
+    expect(hints.some((hint) => hint.includes(`/inbox/${task.id}`))).toBe(true);
     const notYours = await manager.request('POST', `/api/process-tasks/${task.id}/complete`, { values: {} });
     expect(notYours.statusCode).toBe(403);
 

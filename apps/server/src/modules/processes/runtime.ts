@@ -3,6 +3,7 @@ import {
   type Effect,
   type InstanceState,
   type ProcessEvent,
+  type ProcessGraph,
   ProcessStepError,
   step,
   type Variables,
@@ -10,8 +11,9 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../http/errors';
+import type { EventEnvelope } from '../events/event-bus';
 import { isInlineAction, runInlineAction } from './actions';
-import { type InstanceRow, lockInstance, saveInstance } from './instances.queries';
+import { graphOf, type InstanceRow, lockInstance, type StepLog, saveStep } from './instances.queries';
 import type { Jobs } from './jobs';
 import { createProcessTask } from './process-tasks';
 
@@ -34,14 +36,12 @@ export function requireRuntime(runtime: Runtime | null): Runtime {
 export interface Runtime {
   jobs: Jobs;
   now(): Date;
+  /** Live hints to browsers, sent after the fact (see notifier.ts). */
+  notify(envelope: EventEnvelope): void;
 }
 
-export interface StepLogEntry {
-  elementId: string;
-  tokenId: string | null;
-  event: string;
-  detail?: Record<string, unknown>;
-}
+/** One line of an instance's step log (the monitor's history). */
+export type StepLogEntry = StepLog;
 
 export interface StartOptions {
   workspaceId: string;
@@ -55,13 +55,17 @@ export interface StartOptions {
   parent?: { instanceId: string; tokenId: string };
 }
 
-/** Creates an instance and runs it to its first wait states, in the caller's transaction. */
+/**
+ * Creates an instance and runs it to its first wait states, in the caller's transaction. A new
+ * instance has nobody to race with, so it is not locked and re-read: the row is written, the start
+ * step runs in memory, and its tokens, state and step log go out in one statement.
+ */
 export async function startInstance(trx: Trx, runtime: Runtime, options: StartOptions): Promise<string> {
-  const id = randomUUID();
-  await trx
+  const graph = await graphOf(trx, options.workspaceId, options.versionId);
+  const row = await trx
     .insertInto('process_instances')
     .values({
-      id,
+      id: randomUUID(),
       workspace_id: options.workspaceId,
       definition_id: options.definitionId,
       version_id: options.versionId,
@@ -73,15 +77,17 @@ export async function startInstance(trx: Trx, runtime: Runtime, options: StartOp
       parent_instance_id: options.parent?.instanceId ?? null,
       parent_token_id: options.parent?.tokenId ?? null,
     })
-    .execute();
-  await advance(trx, runtime, options.workspaceId, id, options.initiatorId ?? null, {
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const empty: InstanceState = { status: 'running', variables: {}, tokens: [] };
+  await runSteps(trx, runtime, row, graph, empty, options.initiatorId ?? null, {
     type: 'start',
     ...(options.startEventId && { startEventId: options.startEventId }),
     // Expressions can name whoever started the process (a notification back to them, say).
     variables: { ...(options.initiatorId && { initiatorId: options.initiatorId }), ...options.variables },
     ...(options.initiatorId && { initiator: options.initiatorId }),
   });
-  return id;
+  return row.id;
 }
 
 /**
@@ -103,11 +109,22 @@ export async function advance(
   const loaded = await lockInstance(trx, workspaceId, instanceId);
   if (!loaded) throw new AppError('not_found', 'Process instance not found');
   if (guard && !guard(loaded.state)) throw new ProcessStepError('wrong_state', 'The event no longer fits');
-  const { row, graph } = loaded;
+  return runSteps(trx, runtime, loaded.row, loaded.graph, loaded.state, actorId, event);
+}
+
+async function runSteps(
+  trx: Trx,
+  runtime: Runtime,
+  row: InstanceRow,
+  graph: ProcessGraph,
+  before: InstanceState,
+  actorId: string | null,
+  event: ProcessEvent,
+): Promise<InstanceState> {
   const context = { now: runtime.now(), newId: randomUUID };
   const log: StepLogEntry[] = [];
-  logEvent(log, event, loaded.state);
-  let state = loaded.state;
+  logEvent(log, event, before);
+  let state = before;
   const path: string[] = [];
   const pending: ProcessEvent[] = [event];
   for (let next = pending.shift(); next; next = pending.shift()) {
@@ -119,25 +136,9 @@ export async function advance(
       if (followUp) pending.push(followUp);
     }
   }
-  await saveInstance(trx, row, loaded.state.tokens, state);
   if (path.length > 0)
     log.push({ elementId: path.at(-1) ?? '', tokenId: null, event: 'passed', detail: { path } });
-  if (log.length > 0) {
-    await trx
-      .insertInto('process_steps')
-      .values(
-        log.map((entry) => ({
-          workspace_id: workspaceId,
-          instance_id: instanceId,
-          element_id: entry.elementId,
-          token_id: entry.tokenId,
-          event: entry.event,
-          actor_id: actorId,
-          detail: entry.detail ? JSON.stringify(entry.detail) : null,
-        })),
-      )
-      .execute();
-  }
+  await saveStep(trx, row, before.tokens, state, log, actorId);
   return state;
 }
 
@@ -197,7 +198,7 @@ async function applyEffect(
   const workspaceId = row.workspace_id;
   switch (effect.type) {
     case 'createUserTask': {
-      const task = await createProcessTask(trx, row, effect, state.variables);
+      const task = await createProcessTask(trx, runtime, row, effect);
       log.push({ elementId: effect.elementId, tokenId: effect.tokenId, event: 'task created', detail: task });
       return null;
     }

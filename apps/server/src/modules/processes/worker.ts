@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import { describeFailure } from './actions';
 import { runExternalAction } from './external-actions';
 import { type Jobs, type JobsOptions, startJobs } from './jobs';
+import { createNotifier } from './notifier';
 import { advance, isStale, queues, type Runtime, startInstance } from './runtime';
 import { startTriggerLoop } from './triggers';
 
@@ -67,7 +68,8 @@ export async function startProcessRuntime(
   options: JobsOptions & { now?: () => Date; workers?: boolean; triggerIntervalMs?: number } = {},
 ): Promise<ProcessRuntime> {
   const jobs: Jobs = await startJobs(db, Object.values(queues), options);
-  const runtime: Runtime = { jobs, now: options.now ?? (() => new Date()) };
+  const notifier = createNotifier(db);
+  const runtime: Runtime = { jobs, now: options.now ?? (() => new Date()), notify: notifier.notify };
   if (options.workers !== false) {
     await jobs.work(queues.timer, async (batch) => {
       for (const job of batch as TimerJob[]) {
@@ -140,6 +142,7 @@ export async function startProcessRuntime(
     stop: async () => {
       await stopTriggers();
       await jobs.stop();
+      await notifier.flush();
     },
   };
 }
