@@ -5,6 +5,8 @@ import { notificationsGone, signIn, snap, text, watchErrors } from './journey';
 
 const processName = 'Согласование скидки';
 const taskName = 'Согласовать скидку';
+const leadProcess = 'Обслуживание заявки клиента';
+const assignTask = 'Назначить ответственного';
 
 /** A shape or flow on a bpmn-js canvas by its BPMN id. */
 const shape = (page: Page, id: string) => page.locator(`.djs-element[data-element-id="${id}"]`);
@@ -12,6 +14,18 @@ const shape = (page: Page, id: string) => page.locator(`.djs-element[data-elemen
 /** Clicks an entry of the context pad of the selected element, e.g. `append.end-event`. */
 async function contextPad(page: Page, action: string): Promise<void> {
   await page.locator(`.djs-context-pad [data-action="${action}"]`).click();
+}
+
+/** "Start a process" in a list's bulk bar: chooses the process and starts it on the selected rows. */
+async function startOnSelected(page: Page, name: string, screenshot?: string): Promise<void> {
+  await page.getByTestId('bulk-start-process').click();
+  await page.getByTestId('bulk-start-process-select').click();
+  await page.getByRole('option', { name, exact: true }).click();
+  if (screenshot) {
+    await notificationsGone(page);
+    await snap(page, screenshot);
+  }
+  await page.getByTestId('bulk-start-process-submit').click();
 }
 
 /** The id of the one selected element on the canvas. */
@@ -42,6 +56,7 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await page.getByTestId('nav-processes').click();
     await page.waitForURL(/\/processes$/);
     await page.getByTestId('new-process').click();
+    await page.getByTestId('new-process-empty').click();
     await page
       .getByTestId('create-process-form')
       .getByLabel(/Название/)
@@ -185,6 +200,127 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await page.goto('/processes/instances?status=completed');
     await expect.poll(() => page.getByTestId('instance-row').count()).toBe(1);
     expect(await text(page.getByTestId('instance-row'))).toContain(processName);
+
+    // From the deals table, on two deals at once: one notification says how many started.
+    await page.goto('/deals?view=table');
+    const dealChecks = page.getByTestId('deal-row-select');
+    await expect.poll(() => dealChecks.count()).toBeGreaterThan(1);
+    await dealChecks.nth(0).check();
+    await dealChecks.nth(1).check();
+    await startOnSelected(page, processName, 'processes-04b-deals-bulk-start');
+    const result = page.getByTestId('start-process-result');
+    await expect.poll(() => text(result)).toContain('Запущено: 2');
+    expect(await text(result)).not.toContain('Не запущено');
+    await expect.poll(() => page.getByTestId('bulk-bar').count()).toBe(0);
+    await page.goto('/processes/instances?status=running');
+    await expect.poll(() => page.getByTestId('instance-row').count()).toBe(2);
     expect(errors).toEqual([]);
+  });
+
+  it('owner creates lead servicing from the gallery and starts it on leads; the head of sales gets the first task', async () => {
+    const viewport = { width: 1440, height: 900 };
+    const page = await app.newPage({ locale: 'ru-RU', viewport });
+    const errors = watchErrors(page);
+    await page.goto('/login');
+    await signIn(page, 'owner@demo.voronka.dev');
+
+    // The gallery: every template by category, the sales process first and in full width.
+    await page.getByTestId('nav-processes').click();
+    await page.waitForURL(/\/processes$/);
+    await page.getByTestId('new-process').click();
+    await page.getByTestId('new-process-template').click();
+    const cards = page.getByTestId('template-gallery').getByTestId('template-card');
+    await expect.poll(() => cards.count()).toBeGreaterThan(5);
+    const sales = cards.first();
+    expect(await sales.getAttribute('data-template')).toBe('lead-servicing');
+    expect(await sales.getAttribute('data-featured')).not.toBeNull();
+    expect(await text(sales.getByTestId('template-name'))).toBe(leadProcess);
+    expect(await page.locator('[data-testid="template-card"][data-featured]').count()).toBe(1);
+    await snap(page, 'processes-05-template-gallery');
+    await cards.last().scrollIntoViewIfNeeded();
+    await snap(page, 'processes-05-template-gallery-end');
+
+    // Choosing it creates a draft in Russian and opens it in the designer, ready to publish.
+    await sales.click();
+    await page.waitForURL(/\/processes\/[0-9a-f-]{36}$/);
+    expect(await text(page.getByTestId('designer-title'))).toBe(leadProcess);
+    await page.getByTestId('designer-template-hint').waitFor();
+    await shape(page, 'assign').waitFor();
+    expect(await text(shape(page, 'assign'))).toBe(assignTask);
+    await notificationsGone(page);
+    await snap(page, 'processes-06-designer-from-template');
+    await page.getByTestId('designer-publish').click();
+    await expect.poll(() => text(page.getByTestId('designer-published'))).toContain('в.1');
+    await page.getByTestId('designer-template-hint').waitFor({ state: 'detached' });
+
+    // Started from a lead card, it waits for the assigner.
+    await page.getByTestId('nav-leads').click();
+    await page.waitForURL(/\/leads$/);
+    const leadRows = page.getByTestId('lead-row');
+    await expect.poll(() => leadRows.count()).toBeGreaterThan(2);
+    const leadTitle = await text(leadRows.first().locator('a').first());
+    await leadRows.first().locator('a').first().click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    expect(await text(page.getByTestId('lead-card-title'))).toBe(leadTitle);
+    await page.getByTestId('start-process').click();
+    await page.getByTestId('start-process-item').filter({ hasText: leadProcess }).click();
+    await page.waitForURL(/\/processes\/instances\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('instance-status').getAttribute('data-status')).toBe('running');
+    await expect.poll(() => page.locator('.voronka-waiting[data-element-id="assign"]').count()).toBe(1);
+
+    // From the leads list, on two more leads at once.
+    await page.getByTestId('nav-leads').click();
+    await page.waitForURL(/\/leads$/);
+    await leadRows.nth(1).getByRole('checkbox').check();
+    await leadRows.nth(2).getByRole('checkbox').check();
+    expect(await text(page.getByTestId('bulk-bar'))).toContain('Выбрано: 2');
+    await startOnSelected(page, leadProcess, 'processes-07-leads-bulk-start');
+    const result = page.getByTestId('start-process-result');
+    await expect.poll(() => text(result)).toContain('Запущено: 2');
+    expect(await text(result)).not.toContain('Не запущено');
+    await snap(page, 'processes-07-leads-started');
+    await expect.poll(() => page.getByTestId('bulk-bar').count()).toBe(0);
+
+    // The head of sales is the assigner: the three "assign the responsible" tasks are in her inbox.
+    const head = await app.newPage({ locale: 'ru-RU', viewport });
+    const headErrors = watchErrors(head);
+    await head.goto('/login');
+    await signIn(head, 'head@demo.voronka.dev');
+    await expect.poll(() => text(head.getByTestId('inbox-count'))).toBe('3');
+    await head.getByTestId('nav-inbox').click();
+    await head.waitForURL(/\/inbox$/);
+    const tasks = head.getByTestId('inbox-row').filter({ hasText: assignTask });
+    await expect.poll(() => tasks.count()).toBe(3);
+    const records: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      await tasks.nth(index).click();
+      await expect.poll(() => text(head.getByTestId('process-task-name'))).toBe(assignTask);
+      const form = head.getByTestId('process-task');
+      expect(await text(form)).toContain(leadProcess);
+      await form.getByTestId('task-field-responsible').waitFor();
+      await form.getByTestId('task-field-deadline').waitFor();
+      const link = form.getByTestId('record-link');
+      await expect.poll(() => text(link)).toMatch(/^Лид: /);
+      records.push(await text(link));
+      if (records.at(-1) === `Лид: ${leadTitle}`) {
+        await notificationsGone(head);
+        await snap(head, 'processes-08-head-inbox-assign');
+      }
+    }
+    expect(records).toContain(`Лид: ${leadTitle}`);
+    expect(new Set(records).size).toBe(3);
+
+    // The gallery speaks English to whoever works in English.
+    await head.getByTestId('language-switch').getByText('EN', { exact: true }).click();
+    await head.getByTestId('nav-processes').click();
+    await head.waitForURL(/\/processes$/);
+    await head.getByTestId('new-process').click();
+    await head.getByTestId('new-process-template').click();
+    const englishSales = head.getByTestId('template-card').first();
+    await expect.poll(() => text(englishSales.getByTestId('template-name'))).toBe('Lead servicing');
+    await notificationsGone(head);
+    await snap(head, 'processes-09-template-gallery-en');
+    expect(errors).toEqual([]);
+    expect(headErrors).toEqual([]);
   });
 });

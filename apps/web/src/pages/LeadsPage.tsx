@@ -1,4 +1,4 @@
-import { Button, Paper } from '@mantine/core';
+import { Box, Button, Group, Paper } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { LeadDrawer } from '../features/leads/components/LeadDrawer';
 import { LeadsTable } from '../features/leads/components/LeadsTable';
 import { LeadsToolbar } from '../features/leads/components/LeadsToolbar';
 import { applyLeadView, defaultLeadView, type LeadView } from '../features/leads/lead-view';
+import { StartProcessOnSelected } from '../features/processes/components/StartProcessOnSelected';
 import { useUsers } from '../features/users/api';
 import { BulkActionBar } from '../ui/BulkActionBar';
 import { LoadError } from '../ui/LoadError';
@@ -38,6 +39,7 @@ export function LeadsPage() {
   ].sort();
   const userList = users.data ?? [];
   const userNames = new Map(userList.map((item) => [item.id, item.name]));
+  const leadTitles = new Map((leads.data ?? []).map((lead) => [lead.id, lead.title]));
 
   return (
     <>
@@ -54,13 +56,29 @@ export function LeadsPage() {
         }
       />
       <LeadsToolbar view={view} onChange={changeView} users={userList} sources={sources} />
-      <BulkActionBar
-        selected={selected}
-        users={userList}
-        deletedMode={deleted}
-        bulk={bulk}
-        onDone={() => setSelected(new Set())}
-      />
+      {/* The shared bulk bar knows nothing of processes: starting one sits beside it in a frame of its own,
+          which drops below it on a phone. */}
+      <Group align="flex-start" style={{ columnGap: 'var(--mantine-spacing-sm)', rowGap: 0 }}>
+        <Box flex={1} miw={260}>
+          <BulkActionBar
+            selected={selected}
+            users={userList}
+            deletedMode={deleted}
+            bulk={bulk}
+            onDone={() => setSelected(new Set())}
+          />
+        </Box>
+        {selected.size > 0 && !deleted ? (
+          <Paper withBorder p="xs" mb="sm">
+            <StartProcessOnSelected
+              entity="lead"
+              recordIds={[...selected]}
+              titleOf={(id) => leadTitles.get(id) ?? id}
+              onFinished={(failedIds) => setSelected(new Set(failedIds))}
+            />
+          </Paper>
+        ) : null}
+      </Group>
       <Paper withBorder>
         {leads.isPending ? <PageLoader /> : null}
         {leads.isError ? <LoadError error={leads.error} onRetry={() => void leads.refetch()} /> : null}

@@ -1,12 +1,32 @@
-import { Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
-import { IconActivity, IconPlus } from '@tabler/icons-react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import {
+  IconActivity,
+  IconChevronDown,
+  IconFile,
+  IconFileImport,
+  IconLayoutGrid,
+  IconPlus,
+} from '@tabler/icons-react';
 import { canEditProcesses } from '@voronka/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentSession } from '../features/auth/session-context';
 import { useDeleteProcess, useProcesses } from '../features/processes/api';
-import { CreateProcessModal } from '../features/processes/components/CreateProcessModal';
+import { CreateProcessModal, type CreateSource } from '../features/processes/components/CreateProcessModal';
+import { TemplateGallery } from '../features/processes/components/TemplateGallery';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { formatDateTime } from '../ui/format';
 import { LoadError } from '../ui/LoadError';
@@ -14,14 +34,14 @@ import { notifyError, notifySuccess } from '../ui/notify';
 import { PageHeader } from '../ui/PageHeader';
 import { PageLoader } from '../ui/PageLoader';
 
-/** Business processes: what is published, what has a draft, how many run; create, import, open. */
+/** Business processes: what is published, what has a draft, how many run; create (from a template, empty, imported), open. */
 export function ProcessesPage() {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
   const editable = canEditProcesses(user.role);
   const processes = useProcesses();
   const remove = useDeleteProcess();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<CreateSource | 'template' | null>(null);
 
   return (
     <>
@@ -39,13 +59,40 @@ export function ProcessesPage() {
               {t('processes.monitor')}
             </Button>
             {editable ? (
-              <Button
-                leftSection={<IconPlus size={16} />}
-                onClick={() => setCreating(true)}
-                data-testid="new-process"
-              >
-                {t('processes.new')}
-              </Button>
+              <Menu position="bottom-end" withArrow width={240}>
+                <Menu.Target>
+                  <Button
+                    leftSection={<IconPlus size={16} />}
+                    rightSection={<IconChevronDown size={14} />}
+                    data-testid="new-process"
+                  >
+                    {t('processes.new')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item
+                    leftSection={<IconLayoutGrid size={16} />}
+                    onClick={() => setCreating('template')}
+                    data-testid="new-process-template"
+                  >
+                    {t('processes.create.fromTemplate')}
+                  </Menu.Item>
+                  <Menu.Item
+                    leftSection={<IconFile size={16} />}
+                    onClick={() => setCreating('empty')}
+                    data-testid="new-process-empty"
+                  >
+                    {t('processes.create.empty')}
+                  </Menu.Item>
+                  <Menu.Item
+                    leftSection={<IconFileImport size={16} />}
+                    onClick={() => setCreating('import')}
+                    data-testid="new-process-import"
+                  >
+                    {t('processes.create.import')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
             ) : null}
           </Group>
         }
@@ -55,9 +102,20 @@ export function ProcessesPage() {
         <LoadError error={processes.error} onRetry={() => void processes.refetch()} />
       ) : null}
       {processes.data?.length === 0 ? (
-        <Text c="dimmed" py="xl" ta="center" data-testid="processes-empty">
-          {t('processes.empty')}
-        </Text>
+        <Stack align="center" gap="sm" py="xl" data-testid="processes-empty">
+          <Text c="dimmed" ta="center">
+            {t('processes.empty')}
+          </Text>
+          {editable ? (
+            <Button
+              variant="light"
+              leftSection={<IconLayoutGrid size={16} />}
+              onClick={() => setCreating('template')}
+            >
+              {t('processes.create.fromTemplate')}
+            </Button>
+          ) : null}
+        </Stack>
       ) : null}
       {processes.data && processes.data.length > 0 ? (
         <Paper withBorder radius="md">
@@ -149,7 +207,21 @@ export function ProcessesPage() {
           </Table.ScrollContainer>
         </Paper>
       ) : null}
-      {creating ? <CreateProcessModal opened onClose={() => setCreating(false)} /> : null}
+      {creating === 'empty' || creating === 'import' ? (
+        <CreateProcessModal source={creating} opened onClose={() => setCreating(null)} />
+      ) : null}
+      <Modal
+        opened={creating === 'template'}
+        onClose={() => setCreating(null)}
+        title={t('processes.templates.title')}
+        size={960}
+        scrollAreaComponent={ScrollArea.Autosize}
+      >
+        <Text size="sm" c="dimmed" mb="md">
+          {t('processes.templates.hint')}
+        </Text>
+        <TemplateGallery onCreated={() => setCreating(null)} />
+      </Modal>
     </>
   );
 }

@@ -7,6 +7,7 @@ import type {
   ProcessInstance,
   ProcessInstanceDetail,
   ProcessTask,
+  ProcessTemplate,
   ProcessTriggerInput,
   processInstanceStatuses,
   SaveDraftBody,
@@ -15,6 +16,8 @@ import type {
 import type { z } from 'zod';
 import { api, type ListResponse, type OkResponse } from '../../api/client';
 import { queryString } from '../../api/query-string';
+import type { RecordEntity } from '../../app/record-path';
+import { type StartProgress, startOnRecords } from './start-on-records';
 
 export type InstanceStatus = (typeof processInstanceStatuses)[number];
 
@@ -32,8 +35,16 @@ export type TaskQuery = {
   status: 'open' | 'completed' | 'cancelled';
 };
 
+type StartOnRecordsInput = {
+  id: string;
+  entity: RecordEntity;
+  recordIds: readonly string[];
+  onProgress?: (progress: StartProgress) => void;
+};
+
 export const processKeys = {
   all: ['processes'] as const,
+  templates: ['process-templates'] as const,
   detail: (id: string) => ['processes', 'detail', id] as const,
   instances: ['process-instances'] as const,
   instanceList: (query: InstanceQuery) => ['process-instances', 'list', query] as const,
@@ -48,6 +59,16 @@ export function useProcesses() {
     queryKey: processKeys.all,
     queryFn: () => api.get<ListResponse<ProcessDefinition>>('/processes'),
     select: (response) => response.items,
+  });
+}
+
+/** The catalogue of ready processes; it ships with the server and does not change while the app runs. */
+export function useProcessTemplates() {
+  return useQuery({
+    queryKey: processKeys.templates,
+    queryFn: () => api.get<ListResponse<ProcessTemplate>>('/process-templates'),
+    select: (response) => response.items,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
@@ -120,6 +141,27 @@ export function useStartProcess() {
     onSuccess: (instance) => {
       queryClient.setQueryData(processKeys.instance(instance.id), instance);
       void queryClient.invalidateQueries({ queryKey: processKeys.all });
+      void queryClient.invalidateQueries({ queryKey: processKeys.tasks });
+    },
+  });
+}
+
+/**
+ * Starts one process on many records, one request after another so that the server is not flooded and
+ * `onProgress` can tell how far it got; a refusal on one record does not stop the rest.
+ */
+export function useStartProcessOnRecords() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, entity, recordIds, onProgress }: StartOnRecordsInput) =>
+      startOnRecords(
+        recordIds,
+        (recordId) => api.post<ProcessInstanceDetail>(`/processes/${id}/start`, { entity, recordId }),
+        onProgress,
+      ),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: processKeys.all });
+      void queryClient.invalidateQueries({ queryKey: processKeys.instances });
       void queryClient.invalidateQueries({ queryKey: processKeys.tasks });
     },
   });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BulkRefusal } from '../../../api/types';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { notifyError, notifySuccess } from '../../../ui/notify';
+import { StartProcessOnSelected } from '../../processes/components/StartProcessOnSelected';
 import { type BulkAction, useBulkDeals } from '../api';
 import { bulkRefusals, groupByStage } from '../stage-gate';
 
@@ -16,10 +17,12 @@ type Props = {
   /** The list shows deleted deals: the only action left is restoring them. */
   deletedMode: boolean;
   onDone: () => void;
+  /** After starting a process: the deals where it did not start stay selected. */
+  onSelect: (ids: Set<string>) => void;
 };
 
-/** Actions on the selected deals: assign, move to a stage, delete or restore. */
-export function DealsBulkBar({ selected, deals, pipeline, users, deletedMode, onDone }: Props) {
+/** Actions on the selected deals: assign, move to a stage, start a process, delete or restore. */
+export function DealsBulkBar({ selected, deals, pipeline, users, deletedMode, onDone, onSelect }: Props) {
   const { t } = useTranslation();
   const bulk = useBulkDeals();
   const [responsibleId, setResponsibleId] = useState<string | null>(null);
@@ -140,6 +143,12 @@ export function DealsBulkBar({ selected, deals, pipeline, users, deletedMode, on
                     {t('deals.bulk.move')}
                   </Button>
                 </Group>
+                <StartProcessOnSelected
+                  entity="deal"
+                  recordIds={ids}
+                  titleOf={titleOf}
+                  onFinished={(failedIds) => onSelect(new Set(failedIds))}
+                />
                 <ConfirmButton
                   size="xs"
                   question={t('deals.bulk.deleteConfirm', { count: selected.size })}

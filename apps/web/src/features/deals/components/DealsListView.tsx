@@ -109,6 +109,7 @@ export function DealsListView({ pipeline }: Props) {
         users={users.data ?? []}
         deletedMode={view.filters.deleted === 'true'}
         onDone={() => setSelected(new Set())}
+        onSelect={setSelected}
       />
       <Paper withBorder>
         {deals.isPending ? <PageLoader /> : null}

@@ -10,6 +10,7 @@ import { PageLoader } from '../../../ui/PageLoader';
 import { useDeal } from '../../deals/api';
 import { NoNextStepBadge } from '../../deals/components/NoNextStepBadge';
 import { HistoryList } from '../../history/components/HistoryList';
+import { StartProcessMenu } from '../../processes/components/StartProcessMenu';
 import { useTasks } from '../../tasks/api';
 import { RecordTasks } from '../../tasks/components/RecordTasks';
 import { useLead } from '../api';
@@ -78,7 +79,10 @@ function LeadCard({ leadId, users, onDeleted }: CardProps) {
   );
 }
 
-/** Convert for a lead in work; a link to its deal once converted; the warning when nothing is planned. */
+/**
+ * Convert for a lead in work; a link to its deal once converted; starting a process on it; the warning
+ * when nothing is planned.
+ */
 function LeadActions({ lead }: { lead: Lead }) {
   const { t } = useTranslation();
   const [converting, setConverting] = useState(false);
@@ -107,6 +111,7 @@ function LeadActions({ lead }: { lead: Lead }) {
           {t('leads.convert.action')}
         </Button>
       ) : null}
+      <StartProcessMenu entity="lead" recordId={lead.id} size="xs" />
       {noNextStep ? <NoNextStepBadge /> : null}
       {converting ? <ConvertLeadModal lead={lead} opened onClose={() => setConverting(false)} /> : null}
     </Group>

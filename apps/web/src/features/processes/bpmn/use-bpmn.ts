@@ -15,6 +15,29 @@ export type BpmnDiagram = ServiceLocator & {
 
 type State = { diagram: BpmnDiagram | null; error: string | null };
 
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The part of diagram-js's canvas used here. */
+type Canvas = {
+  zoom(level: 'fit-viewport' | number, center: 'auto'): number;
+  viewbox(): Box & { inner: Box; outer: { width: number; height: number } };
+  viewbox(box: Box): void;
+};
+
+/** The smallest zoom at which the designer opens a diagram: labels stay legible. */
+const readableZoom = 0.75;
+
+/** Shows the left end of the diagram (where processes start) at the readable zoom, centred vertically if it fits. */
+function showStart(canvas: Canvas): void {
+  const { inner, outer } = canvas.viewbox();
+  const width = outer.width / readableZoom;
+  const height = outer.height / readableZoom;
+  // Screen pixels to the left of the start: the palette floats over the canvas's left edge.
+  const left = 140 / readableZoom;
+  const y = inner.height <= height ? inner.y + inner.height / 2 - height / 2 : inner.y - 24;
+  canvas.viewbox({ x: inner.x - left, y, width, height });
+}
+
 /**
  * Shows a BPMN diagram in the container: the Modeler to edit, the NavigatedViewer (pan and zoom only) to
  * look. Our `voronka:` moddle extension is registered, so its elements survive import and export. The
@@ -46,10 +69,12 @@ export function useBpmn(
         await diagram.importXML(xml);
         if (destroyed) return;
         // Fit a large diagram into view, but do not blow a small one (a new process) up.
-        const canvas = diagram.get<{ zoom(level: 'fit-viewport' | number, center: 'auto'): number }>(
-          'canvas',
-        );
-        if (canvas.zoom('fit-viewport', 'auto') > 1) canvas.zoom(1, 'auto');
+        const canvas = diagram.get<Canvas>('canvas');
+        const fitted = canvas.zoom('fit-viewport', 'auto');
+        if (fitted > 1) canvas.zoom(1, 'auto');
+        // A long process (a template) fitted whole is too small to read in the designer: show its start
+        // at a readable size instead, to pan from. The monitor keeps the whole path in view.
+        else if (mode === 'edit' && fitted < readableZoom) showStart(canvas);
         setState({ diagram: diagram as unknown as BpmnDiagram, error: null });
       } catch (error) {
         if (!destroyed)

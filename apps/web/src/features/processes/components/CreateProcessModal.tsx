@@ -7,13 +7,17 @@ import { useFieldErrors } from '../../../ui/use-field-errors';
 import { useCreateProcess } from '../api';
 import { readBpmnFile } from '../bpmn-file';
 
+/** What the new process starts from (a template has its own gallery). */
+export type CreateSource = 'empty' | 'import';
+
 type Props = {
+  source: CreateSource;
   opened: boolean;
   onClose: () => void;
 };
 
 /** A new process: empty, or imported from a .bpmn file; it opens in the designer. */
-export function CreateProcessModal({ opened, onClose }: Props) {
+export function CreateProcessModal({ source, opened, onClose }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateProcess();
@@ -43,6 +47,10 @@ export function CreateProcessModal({ opened, onClose }: Props) {
       setErrors({ name: t('validation.required') });
       return;
     }
+    if (source === 'import' && !file) {
+      setErrors({ xml: t('validation.required') });
+      return;
+    }
     if (file && !xml) return;
     create.mutate(
       {
@@ -61,9 +69,27 @@ export function CreateProcessModal({ opened, onClose }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('processes.create.title')}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={source === 'import' ? t('processes.create.importTitle') : t('processes.create.title')}
+    >
       <form onSubmit={submit} data-testid="create-process-form" noValidate>
         <Stack gap="sm">
+          {source === 'import' ? (
+            <FileInput
+              label={t('processes.create.file')}
+              description={t('processes.create.fileHint')}
+              accept=".bpmn,.xml,application/xml,text/xml"
+              leftSection={<IconFileImport size={16} />}
+              required
+              clearable
+              value={file}
+              onChange={(chosen) => void chooseFile(chosen)}
+              error={errors.xml}
+              data-testid="create-process-file"
+            />
+          ) : null}
           <TextInput
             label={t('processes.create.name')}
             required
@@ -73,7 +99,7 @@ export function CreateProcessModal({ opened, onClose }: Props) {
               clearError('name');
             }}
             error={errors.name}
-            data-autofocus
+            data-autofocus={source === 'empty' || undefined}
           />
           <Textarea
             label={t('processes.create.description')}
@@ -81,17 +107,6 @@ export function CreateProcessModal({ opened, onClose }: Props) {
             onChange={(event) => setDescription(event.currentTarget.value)}
             autosize
             minRows={2}
-          />
-          <FileInput
-            label={t('processes.create.file')}
-            description={t('processes.create.fileHint')}
-            accept=".bpmn,.xml,application/xml,text/xml"
-            leftSection={<IconFileImport size={16} />}
-            clearable
-            value={file}
-            onChange={(chosen) => void chooseFile(chosen)}
-            error={errors.xml}
-            data-testid="create-process-file"
           />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>

@@ -6,6 +6,7 @@ import {
   IconDownload,
   IconHistory,
   IconRocket,
+  IconTemplate,
 } from '@tabler/icons-react';
 import { canEditProcesses, type ProcessDefinitionDetail } from '@voronka/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -274,6 +275,11 @@ export function ProcessDesigner({ definition }: Props) {
           {t('processes.designer.readOnly')}
         </Alert>
       )}
+      {editable && definition.template && definition.publishedVersion === null ? (
+        <Alert py="xs" icon={<IconTemplate size={18} />} data-testid="designer-template-hint">
+          {t('processes.designer.fromTemplate')}
+        </Alert>
+      ) : null}
       {error ? <Alert color="red" title={t('processes.designer.loadFailed', { message: error })} /> : null}
       {problems.length > 0 ? (
         <PublishProblems problems={problems} onSelect={selectElement} onClose={() => setProblems([])} />

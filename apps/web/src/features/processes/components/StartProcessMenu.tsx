@@ -9,10 +9,12 @@ import { useProcesses, useStartProcess } from '../api';
 type Props = {
   entity: RecordEntity;
   recordId: string;
+  /** `xs` where the card's other actions are small (the lead card). */
+  size?: 'xs' | 'sm';
 };
 
 /** Starts a published process on a record and opens the new instance. */
-export function StartProcessMenu({ entity, recordId }: Props) {
+export function StartProcessMenu({ entity, recordId, size = 'sm' }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const processes = useProcesses();
@@ -23,8 +25,9 @@ export function StartProcessMenu({ entity, recordId }: Props) {
     <Menu position="bottom-end" withArrow width={280}>
       <Menu.Target>
         <Button
+          size={size}
           variant="light"
-          leftSection={<IconPlayerPlay size={16} />}
+          leftSection={<IconPlayerPlay size={size === 'xs' ? 14 : 16} />}
           loading={start.isPending}
           data-testid="start-process"
         >
