@@ -23,6 +23,8 @@ type Table = 'leads' | 'contacts' | 'companies' | 'deals';
 
 /** How many of the most recently touched records a name search reads in date order first. */
 const defaultRecentWindow = 500;
+/** How many older matches a name search reads at most when the recent window has too few. */
+const olderCap = 2000;
 
 /**
  * One box over leads, contacts, companies and deals. What the text looks like decides how it is
@@ -67,10 +69,11 @@ export async function search(
     }
     // Names: the newest matches first. A GIN index finds matches but not in order, and a common
     // prefix ("пост") matches tens of thousands of rows, so first look through the most recently
-    // touched visible records in index order; only when they hold too few matches look at the older
-    // ones through the GIN index (the "+ interval" order keeps the planner from walking the date
-    // index over every row for a prefix it wrongly thinks common). Both steps are bounded, and
-    // together they give exactly the newest matches.
+    // touched visible records in index order. Only when they hold too few matches look at the older
+    // ones through the GIN index, reading at most `olderCap` of them (a bitmap scan stops early
+    // under a limit) and taking the newest of those: exact unless a prefix matches more than that
+    // many older records, and bounded either way. The "+ interval" expressions keep the planner
+    // from walking the date index instead.
     const match = sql`${sql.ref(`${table}.search`)} @@ ${words}`;
     const result = await sql<Row>`
       with recent as materialized (
@@ -82,11 +85,14 @@ export async function search(
       )
       select id, title, subtitle, updated_at from found
       union all (
-        select ${columns(title, subtitle)} from ${sql.table(table)}
-        where ${scoped(table)} and ${match}
-          and (select count(*) from found) < ${perKind}
-          and (updated_at, id) < (select updated_at, id from recent order by updated_at, id limit 1)
-        order by updated_at + interval '0 s' desc, id desc limit ${perKind}
+        select * from (
+          select ${columns(title, subtitle)} from ${sql.table(table)}
+          where ${scoped(table)} and ${match}
+            and (select count(*) from found) < ${perKind}
+            and (updated_at + interval '0 s', id) < (select updated_at, id from recent order by updated_at, id limit 1)
+          limit ${olderCap}
+        ) as older
+        order by updated_at desc, id desc limit ${perKind}
       )
       order by updated_at desc, id desc limit ${perKind}`.execute(db);
     return hits(entity, matchedOn, result.rows);
