@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
-import { withRecordTitles } from '../tasks/record-titles';
+import type { RecordEntity } from '../access/records';
+import { recordTitleOf, withRecordTitles } from '../tasks/record-titles';
 import { graphOf } from './instances.queries';
 import { advance, type Runtime, requireRuntime } from './runtime';
 
@@ -111,7 +112,7 @@ export async function completeProcessTask(
   id: string,
   input: z.output<typeof CompleteProcessTaskBody>,
 ): Promise<ProcessTask> {
-  await db.transaction().execute(async (trx) => {
+  const completed = await db.transaction().execute(async (trx) => {
     const row = await taskQuery(trx, actor).where('t.id', '=', id).forUpdate('t').executeTakeFirst();
     if (!row) throw notFound('Task');
     if (!mayComplete(actor, row)) throw forbidden('This task is assigned to someone else');
@@ -125,7 +126,7 @@ export async function completeProcessTask(
         missing.map((field) => ({ path: `body.values.${field.id}`, message: `${field.label} is required` })),
       );
     }
-    await trx
+    const done = await trx
       .updateTable('process_tasks')
       .set({
         status: 'completed',
@@ -136,7 +137,8 @@ export async function completeProcessTask(
         completed_at: sql`now()`,
       })
       .where('id', '=', id)
-      .execute();
+      .returning(['status', 'outcome', 'comment', 'values', 'completed_by', 'completed_at'])
+      .executeTakeFirstOrThrow();
     const vote = graph.elements[row.element_id]?.multiInstance?.approval?.vote;
     const variables: Record<string, unknown> = {
       ...input.values,
@@ -149,6 +151,9 @@ export async function completeProcessTask(
       tokenId: row.token_id,
       variables,
     });
+    // The answer comes from the rows already in hand rather than a second read after commit.
+    const title = await recordTitleOf(trx, actor, row.entity as RecordEntity | null, row.record_id);
+    return { ...row, ...done, record_title: title };
   });
-  return getProcessTask(db, actor, id);
+  return toProcessTask(completed, new Date());
 }
