@@ -185,11 +185,15 @@ export async function notificationsOf(
   userId: string,
   atLeast: number,
 ): Promise<string[]> {
-  return waitFor(
+  await waitFor(
     async () => world.notifications.get(userId) ?? [],
     (titles) => titles.length >= atLeast,
     5000,
   );
+  // Hints about new tasks are batched and sent shortly after their step commits, so they may trail
+  // notifications sent by the step itself: give them a moment before reading the list.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return world.notifications.get(userId) ?? [];
 }
 
 /** Absences recorded for a person by a process, as the chart shows them. */
