@@ -16,7 +16,7 @@ import { ProcessDesignerPage } from '../pages/ProcessDesignerPage';
 import { ProcessesPage } from '../pages/ProcessesPage';
 import { ProcessInstancePage } from '../pages/ProcessInstancePage';
 import { ProcessInstancesPage } from '../pages/ProcessInstancesPage';
-import { SectionPlaceholderPage } from '../pages/SectionPlaceholderPage';
+import { ReportsPage } from '../pages/ReportsPage';
 import { ApiTokensSettingsPage } from '../pages/settings/ApiTokensSettingsPage';
 import { CustomFieldsSettingsPage } from '../pages/settings/CustomFieldsSettingsPage';
 import { DepartmentsSettingsPage } from '../pages/settings/DepartmentsSettingsPage';
@@ -30,8 +30,6 @@ import { SettingsLayout } from '../pages/settings/SettingsLayout';
 import { UsersSettingsPage } from '../pages/settings/UsersSettingsPage';
 import { TasksPage } from '../pages/TasksPage';
 import { AppLayout } from './layout/AppLayout';
-
-const laterSections = ['reports'] as const;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -60,10 +58,7 @@ export const router = createBrowserRouter([
           { path: 'processes/instances', element: <ProcessInstancesPage /> },
           { path: 'processes/instances/:instanceId', element: <ProcessInstancePage /> },
           { path: 'processes/:processId', element: <ProcessDesignerPage /> },
-          ...laterSections.map((section) => ({
-            path: section,
-            element: <SectionPlaceholderPage section={section} />,
-          })),
+          { path: 'reports', element: <ReportsPage /> },
           {
             path: 'settings',
             element: <SettingsLayout />,

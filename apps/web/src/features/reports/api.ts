@@ -1,0 +1,50 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { DrillResult, ReportTable } from '@voronka/domain';
+import { api } from '../../api/client';
+import { queryString } from '../../api/query-string';
+import { type ReportSelection, reportParams } from './report-query';
+
+/** One cell of a report: a row's key (null for the totals row) and a column's key. */
+export type ReportCellRef = { row: string | null; column: string };
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  table: (selection: ReportSelection) => ['reports', 'table', selection] as const,
+  drill: (selection: ReportSelection, cell: ReportCellRef | null) =>
+    ['reports', 'drill', selection, cell] as const,
+};
+
+/** The report as a table; the previous table stays on screen while another period loads. */
+export function useReport(selection: ReportSelection) {
+  return useQuery({
+    queryKey: reportKeys.table(selection),
+    queryFn: () =>
+      api.get<ReportTable>(`/reports/${selection.report}${queryString(reportParams(selection))}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The records behind one cell; idle until a cell is chosen. */
+export function useReportDrill(selection: ReportSelection, cell: ReportCellRef | null) {
+  return useQuery({
+    queryKey: reportKeys.drill(selection, cell),
+    queryFn: () =>
+      api.get<DrillResult>(
+        `/reports/${selection.report}/drill${queryString({
+          ...reportParams(selection),
+          row: cell?.row,
+          column: cell?.column,
+        })}`,
+      ),
+    enabled: cell !== null,
+  });
+}
+
+/**
+ * The address of the report as a file, for a plain link: the browser downloads it with the session cookie.
+ *
+ * @example exportUrl(selection, 'xlsx') // "/api/reports/managers/export?from=2026-11-01&to=2026-11-30&format=xlsx"
+ */
+export function exportUrl(selection: ReportSelection, format: 'xlsx' | 'csv'): string {
+  return `/api/reports/${selection.report}/export${queryString({ ...reportParams(selection), format })}`;
+}

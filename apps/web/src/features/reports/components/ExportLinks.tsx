@@ -1,0 +1,38 @@
+import { Button, Group } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { exportUrl } from '../api';
+import type { ReportSelection } from '../report-query';
+
+type Props = {
+  selection: ReportSelection;
+};
+
+/** Plain links: the server streams the file and the browser saves it. */
+export function ExportLinks({ selection }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs">
+      <Button
+        component="a"
+        href={exportUrl(selection, 'xlsx')}
+        download
+        variant="light"
+        leftSection={<IconDownload size={16} />}
+        data-testid="export-xlsx"
+      >
+        {t('reports.exportXlsx')}
+      </Button>
+      <Button
+        component="a"
+        href={exportUrl(selection, 'csv')}
+        download
+        variant="light"
+        leftSection={<IconDownload size={16} />}
+        data-testid="export-csv"
+      >
+        {t('reports.exportCsv')}
+      </Button>
+    </Group>
+  );
+}

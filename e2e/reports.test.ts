@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, type RunningApp, startApp } from './harness';
+import { signIn, snap, text, watchErrors } from './journey';
+
+/** A day as the `date` input takes it, `days` before today. */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** Each row of the table (totals last) as the raw numbers of its cells, in column order; null where none. */
+async function tableNumbers(page: Page): Promise<(number | null)[][]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-testid="report-row"], [data-testid="report-totals"]')).map(
+      (row) =>
+        Array.from(row.querySelectorAll('td')).map((cell) => {
+          const value = cell.getAttribute('data-value');
+          return value === null ? null : Number(value);
+        }),
+    ),
+  );
+}
+
+/** The rows under the header of the workbook's first sheet, each cell a number or null. */
+async function workbookNumbers(file: string): Promise<(number | null)[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('The workbook has no sheet');
+  const rows: (number | null)[][] = [];
+  sheet.eachRow((row, index) => {
+    if (index === 1) return;
+    const cells: (number | null)[] = [];
+    for (let column = 1; column <= sheet.columnCount; column += 1) {
+      const value = row.getCell(column).value;
+      cells.push(typeof value === 'number' ? value : null);
+    }
+    rows.push(cells);
+  });
+  return rows;
+}
+
+describe.skipIf(!browserAvailable())('reports in a real browser', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('head of sales opens the managers report, drills into a number and exports the same numbers', async () => {
+    const page = await app.newPage({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto('/login');
+    await signIn(page, 'head@demo.voronka.dev');
+
+    await page.getByTestId('nav-reports').click();
+    await page.waitForURL(/\/reports$/);
+    await page.getByTestId('reports-heading').waitFor();
+
+    // Another report first (managers is the default), then the managers report, over the last 60 days.
+    await page.getByTestId('report-picker').click();
+    await page.getByRole('option', { name: 'Лиды по статусам', exact: true }).click();
+    await page.waitForURL(/report=lead-statuses/);
+    await page.getByTestId('report-table').waitFor();
+    await page.getByTestId('report-picker').click();
+    await page.getByRole('option', { name: 'Менеджеры', exact: true }).click();
+    await page.waitForURL(/report=managers/);
+    const from = daysAgo(60);
+    await page.getByTestId('report-from').fill(from);
+    await page.waitForURL(new RegExp(`from=${from}`));
+    const rows = page.getByTestId('report-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await text(page.getByTestId('report-table').locator('thead'))).toContain('Звонки');
+    expect(await text(page.getByTestId('report-totals'))).toContain('Итого');
+    await expect.poll(() => page.getByTestId('report-bar').count()).toBe(await rows.count());
+
+    // A number of calls opens the calls behind it, as many as it says.
+    const number = rows.locator('[data-testid="report-cell"][data-column="calls"]').first();
+    const count = (await text(number)).replace(/\D/g, '');
+    await number.click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByTestId('drill-count').waitFor();
+    const records = drawer.getByTestId('drill-record');
+    await expect.poll(() => records.count()).toBeGreaterThan(0);
+    expect((await text(drawer.getByTestId('drill-count'))).replace(/\D/g, '')).toBe(count);
+    await snap(page, 'reports-01-drill');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+
+    await snap(page, 'reports-02-managers', { fullPage: true });
+
+    // The XLSX export holds the numbers the table shows, totals last.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const shown = await tableNumbers(page);
+    const exported = await workbookNumbers(file);
+    expect(exported).toHaveLength(shown.length);
+    shown.forEach((row, index) => {
+      row.forEach((value, column) => {
+        if (value !== null) expect(exported[index]?.[column]).toBeCloseTo(value, 2);
+      });
+    });
+
+    // Leads behind a number are links to their cards.
+    await rows.locator('[data-testid="report-cell"][data-column="leadsTaken"]').first().click();
+    const lead = page.getByRole('dialog').getByTestId('drill-record').first().getByRole('link');
+    expect(await lead.getAttribute('href')).toMatch(/^\/leads\/[0-9a-f-]{36}$/);
+    await lead.click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    expect(errors).toEqual([]);
+  });
+});
