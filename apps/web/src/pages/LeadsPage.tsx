@@ -1,4 +1,4 @@
-import { Box, Button, Group, Paper } from '@mantine/core';
+import { Button, Paper } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,29 +56,20 @@ export function LeadsPage() {
         }
       />
       <LeadsToolbar view={view} onChange={changeView} users={userList} sources={sources} />
-      {/* The shared bulk bar knows nothing of processes: starting one sits beside it in a frame of its own,
-          which drops below it on a phone. */}
-      <Group align="flex-start" style={{ columnGap: 'var(--mantine-spacing-sm)', rowGap: 0 }}>
-        <Box flex={1} miw={260}>
-          <BulkActionBar
-            selected={selected}
-            users={userList}
-            deletedMode={deleted}
-            bulk={bulk}
-            onDone={() => setSelected(new Set())}
-          />
-        </Box>
-        {selected.size > 0 && !deleted ? (
-          <Paper withBorder p="xs" mb="sm">
-            <StartProcessOnSelected
-              entity="lead"
-              recordIds={[...selected]}
-              titleOf={(id) => leadTitles.get(id) ?? id}
-              onFinished={(failedIds) => setSelected(new Set(failedIds))}
-            />
-          </Paper>
-        ) : null}
-      </Group>
+      <BulkActionBar
+        selected={selected}
+        users={userList}
+        deletedMode={deleted}
+        bulk={bulk}
+        onDone={() => setSelected(new Set())}
+      >
+        <StartProcessOnSelected
+          entity="lead"
+          recordIds={[...selected]}
+          titleOf={(id) => leadTitles.get(id) ?? id}
+          onFinished={(failedIds) => setSelected(new Set(failedIds))}
+        />
+      </BulkActionBar>
       <Paper withBorder>
         {leads.isPending ? <PageLoader /> : null}
         {leads.isError ? <LoadError error={leads.error} onRetry={() => void leads.refetch()} /> : null}

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import type { BulkRecordsBody, BulkResult, User } from '@voronka/domain';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from './ConfirmButton';
 import { notifyError, notifySuccess } from './notify';
@@ -13,10 +13,12 @@ type Props = {
   /** The list's bulk request (`POST /api/<entity>/bulk`). */
   bulk: { mutateAsync: (body: BulkRecordsBody) => Promise<BulkResult>; isPending: boolean };
   onDone: () => void;
+  /** Further actions of the list's own (starting a process, say), shown unless the list shows deleted records. */
+  children?: ReactNode;
 };
 
 /** Actions on the selected rows of a list: assign to a person, delete, or restore from the deleted. */
-export function BulkActionBar({ selected, users, deletedMode, bulk, onDone }: Props) {
+export function BulkActionBar({ selected, users, deletedMode, bulk, onDone, children }: Props) {
   const { t } = useTranslation();
   const [responsibleId, setResponsibleId] = useState<string | null>(null);
   if (selected.size === 0) return null;
@@ -79,6 +81,7 @@ export function BulkActionBar({ selected, users, deletedMode, bulk, onDone }: Pr
             >
               {t('common.delete')}
             </ConfirmButton>
+            {children}
           </>
         )}
       </Group>
