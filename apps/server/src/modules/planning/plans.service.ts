@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { forbidden, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
+import { requireRow } from '../access/require-row';
 import { visibleTo } from '../access/visibility';
 import { monthsOf } from '../reports/activity.queries';
 import {
@@ -65,24 +66,8 @@ async function settle(
   requirePeriod(body.from, body.to, 'body');
   if (body.target.kind === 'margin' && body.marginRate === undefined)
     throw invalid('body.marginRate', 'A margin target needs the margin rate');
-  if (body.pipelineId) {
-    const pipeline = await db
-      .selectFrom('pipelines')
-      .select('id')
-      .where('workspace_id', '=', ws)
-      .where('id', '=', body.pipelineId)
-      .executeTakeFirst();
-    if (!pipeline) throw invalid('body.pipelineId', 'No such pipeline');
-  }
-  if (body.departmentId) {
-    const department = await db
-      .selectFrom('departments')
-      .select('id')
-      .where('workspace_id', '=', ws)
-      .where('id', '=', body.departmentId)
-      .executeTakeFirst();
-    if (!department) throw invalid('body.departmentId', 'No such department');
-  }
+  await requireRow(db, 'pipelines', ws, body.pipelineId, 'body.pipelineId', 'pipeline');
+  await requireRow(db, 'departments', ws, body.departmentId, 'body.departmentId', 'department');
   const stageIds = body.indicators.flatMap((indicator) => (indicator.stageId ? [indicator.stageId] : []));
   const stages = stageIds.length
     ? await db

@@ -4,6 +4,7 @@ import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from
 import type { DB } from '../../db/schema';
 import { invalid } from '../../http/errors';
 import type { Actor } from '../access/actor';
+import { requireRow } from '../access/require-row';
 import { visibleTo } from '../access/visibility';
 
 const timezones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
@@ -96,33 +97,9 @@ export async function resolveScope(
     if (manager.rows.length === 0)
       throw invalid('querystring.managerId', 'No such person among those whose numbers you see');
   }
-  if (query.departmentId) {
-    const department = await db
-      .selectFrom('departments')
-      .select('id')
-      .where('workspace_id', '=', ws)
-      .where('id', '=', query.departmentId)
-      .executeTakeFirst();
-    if (!department) throw invalid('querystring.departmentId', 'No such department');
-  }
-  if (query.pipelineId) {
-    const pipeline = await db
-      .selectFrom('pipelines')
-      .select('id')
-      .where('workspace_id', '=', ws)
-      .where('id', '=', query.pipelineId)
-      .executeTakeFirst();
-    if (!pipeline) throw invalid('querystring.pipelineId', 'No such pipeline');
-  }
-  if (query.productId) {
-    const product = await db
-      .selectFrom('products')
-      .select('id')
-      .where('workspace_id', '=', ws)
-      .where('id', '=', query.productId)
-      .executeTakeFirst();
-    if (!product) throw invalid('querystring.productId', 'No such product');
-  }
+  await requireRow(db, 'departments', ws, query.departmentId, 'querystring.departmentId', 'department');
+  await requireRow(db, 'pipelines', ws, query.pipelineId, 'querystring.pipelineId', 'pipeline');
+  await requireRow(db, 'products', ws, query.productId, 'querystring.productId', 'product');
 
   const inDepartment = (column: RawBuilder<unknown>) => sql`${column} in (
     with recursive tree as (
