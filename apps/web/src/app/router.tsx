@@ -17,6 +17,7 @@ import { ProcessesPage } from '../pages/ProcessesPage';
 import { ProcessInstancePage } from '../pages/ProcessInstancePage';
 import { ProcessInstancesPage } from '../pages/ProcessInstancesPage';
 import { ReportsPage } from '../pages/ReportsPage';
+import { SectionPlaceholderPage } from '../pages/SectionPlaceholderPage';
 import { ApiTokensSettingsPage } from '../pages/settings/ApiTokensSettingsPage';
 import { CustomFieldsSettingsPage } from '../pages/settings/CustomFieldsSettingsPage';
 import { DepartmentsSettingsPage } from '../pages/settings/DepartmentsSettingsPage';
@@ -40,7 +41,7 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/leads" replace /> },
+          { index: true, element: <SectionPlaceholderPage section="dashboard" /> },
           { path: 'leads', element: <LeadsPage /> },
           { path: 'leads/:leadId', element: <LeadsPage /> },
           { path: 'deals', element: <DealsPage /> },
@@ -59,6 +60,8 @@ export const router = createBrowserRouter([
           { path: 'processes/instances/:instanceId', element: <ProcessInstancePage /> },
           { path: 'processes/:processId', element: <ProcessDesignerPage /> },
           { path: 'reports', element: <ReportsPage /> },
+          { path: 'planning', element: <SectionPlaceholderPage section="planning" /> },
+          { path: 'finance', element: <SectionPlaceholderPage section="finance" /> },
           {
             path: 'settings',
             element: <SettingsLayout />,

@@ -5,8 +5,11 @@ import {
   IconChartBar,
   IconChecklist,
   IconFilter,
+  IconHome,
+  IconReportMoney,
   IconSettings,
   IconSitemap,
+  IconTarget,
 } from '@tabler/icons-react';
 import type { en } from '../locales/en';
 
@@ -18,8 +21,9 @@ type Section = {
   icon: typeof IconFilter;
 };
 
-/** The eight top-level sections of the app, in navigation order. */
+/** The top-level sections of the app, in navigation order. */
 export const sections: Section[] = [
+  { key: 'dashboard', path: '/', icon: IconHome },
   { key: 'leads', path: '/leads', icon: IconFilter },
   { key: 'deals', path: '/deals', icon: IconBriefcase },
   { key: 'contacts', path: '/contacts', icon: IconAddressBook },
@@ -27,5 +31,7 @@ export const sections: Section[] = [
   { key: 'tasks', path: '/tasks', icon: IconChecklist },
   { key: 'processes', path: '/processes', icon: IconSitemap },
   { key: 'reports', path: '/reports', icon: IconChartBar },
+  { key: 'planning', path: '/planning', icon: IconTarget },
+  { key: 'finance', path: '/finance', icon: IconReportMoney },
   { key: 'settings', path: '/settings', icon: IconSettings },
 ];

@@ -1,9 +1,14 @@
+import { dashboardEn } from './dashboard.en';
+import { planningEn } from './planning.en';
+import { processesMoreEn } from './processes-more.en';
+
 /** English UI texts; the Russian file must have the same keys (its type is derived from this one). */
 export const en = {
   app: {
     name: 'Voronka',
   },
   nav: {
+    dashboard: 'Home',
     leads: 'Leads',
     deals: 'Deals',
     contacts: 'Contacts',
@@ -11,6 +16,8 @@ export const en = {
     tasks: 'Tasks',
     processes: 'Processes',
     reports: 'Reports',
+    planning: 'Plans',
+    finance: 'Finance',
     settings: 'Settings',
     main: 'Main navigation',
   },
@@ -1088,6 +1095,9 @@ export const en = {
       leaderboard: 'Leaderboard',
     },
   },
+  dashboard: dashboardEn,
+  planning: planningEn,
+  processesMore: processesMoreEn,
   languages: {
     ru: 'Русский',
     en: 'English',

@@ -1,4 +1,7 @@
+import { dashboardRu } from './dashboard.ru';
 import type { Messages } from './en';
+import { planningRu } from './planning.ru';
+import { processesMoreRu } from './processes-more.ru';
 
 /** Russian UI texts; the terms follow the glossary in docs (Лиды, Сделки, РОП, хантер…). */
 export const ru: Messages = {
@@ -6,6 +9,7 @@ export const ru: Messages = {
     name: 'Воронка',
   },
   nav: {
+    dashboard: 'Главная',
     leads: 'Лиды',
     deals: 'Сделки',
     contacts: 'Контакты',
@@ -13,6 +17,8 @@ export const ru: Messages = {
     tasks: 'Задачи',
     processes: 'Бизнес-процессы',
     reports: 'Отчёты',
+    planning: 'Планы',
+    finance: 'Финансы',
     settings: 'Настройки',
     main: 'Основная навигация',
   },
@@ -1090,6 +1096,9 @@ export const ru: Messages = {
       leaderboard: 'Рейтинг',
     },
   },
+  dashboard: dashboardRu,
+  planning: planningRu,
+  processesMore: processesMoreRu,
   languages: {
     ru: 'Русский',
     en: 'English',
