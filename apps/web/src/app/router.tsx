@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { RequireSession } from '../features/auth/components/RequireSession';
 import { AcceptInvitationPage } from '../pages/AcceptInvitationPage';
 import { CompaniesPage } from '../pages/CompaniesPage';
