@@ -8,10 +8,12 @@ import { ContactsPage } from '../pages/ContactsPage';
 import { DealPage } from '../pages/DealPage';
 import { DealsPage } from '../pages/DealsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
+import { FinancePage } from '../pages/FinancePage';
 import { InboxPage } from '../pages/InboxPage';
 import { LeadsPage } from '../pages/LeadsPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { PlanningPage } from '../pages/PlanningPage';
 import { ProcessDesignerPage } from '../pages/ProcessDesignerPage';
 import { ProcessesPage } from '../pages/ProcessesPage';
 import { ProcessInstancePage } from '../pages/ProcessInstancePage';
@@ -60,8 +62,8 @@ export const router = createBrowserRouter([
           { path: 'processes/instances/:instanceId', element: <ProcessInstancePage /> },
           { path: 'processes/:processId', element: <ProcessDesignerPage /> },
           { path: 'reports', element: <ReportsPage /> },
-          { path: 'planning', element: <SectionPlaceholderPage section="planning" /> },
-          { path: 'finance', element: <SectionPlaceholderPage section="finance" /> },
+          { path: 'planning', element: <PlanningPage /> },
+          { path: 'finance', element: <FinancePage /> },
           {
             path: 'settings',
             element: <SettingsLayout />,
