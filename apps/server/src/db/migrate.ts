@@ -9,6 +9,7 @@ import * as visibilityInRecent from './migrations/0007-visibility-in-recent-inde
 import * as processTriggerEvents from './migrations/0009-process-trigger-events';
 import * as reportsPlanningFinance from './migrations/0010-reports-planning-finance';
 import * as absences from './migrations/0011-absences';
+import * as reportIndexes from './migrations/0013-report-indexes';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0009-process-trigger-events': processTriggerEvents,
   '0010-reports-planning-finance': reportsPlanningFinance,
   '0011-absences': absences,
+  '0013-report-indexes': reportIndexes,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

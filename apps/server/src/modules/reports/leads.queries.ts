@@ -96,9 +96,9 @@ export const dealStages: ReportDefinition = {
     }));
     // Stages stay in funnel order; within a stage, managers by name.
     const order = new Map(counts.rows.map((row, i) => [row.stage_id, i]));
+    const byManager = byCells(rows, 'manager');
     rows.sort(
-      (a, b) =>
-        order.get(String(a.cells.stageId))! - order.get(String(b.cells.stageId))! || byCells('manager')(a, b),
+      (a, b) => order.get(String(a.cells.stageId))! - order.get(String(b.cells.stageId))! || byManager(a, b),
     );
     return {
       report: 'deal-stages',
@@ -162,19 +162,17 @@ export const leadStatuses: ReportDefinition = {
       peopleNames(db, scope.workspaceId),
     ]);
     const rank = (status: string) => (statusOrder as readonly string[]).indexOf(status);
-    const rows: Row[] = counts.rows
-      .map((row) => ({
-        key: rowKey(row.status, row.responsible_id),
-        cells: {
-          status: row.status,
-          managerId: row.responsible_id,
-          manager: row.responsible_id ? (names.get(row.responsible_id) ?? '') : unassigned,
-          leads: Number(row.leads),
-        },
-      }))
-      .sort(
-        (a, b) => rank(String(a.cells.status)) - rank(String(b.cells.status)) || byCells('manager')(a, b),
-      );
+    const rows: Row[] = counts.rows.map((row) => ({
+      key: rowKey(row.status, row.responsible_id),
+      cells: {
+        status: row.status,
+        managerId: row.responsible_id,
+        manager: row.responsible_id ? (names.get(row.responsible_id) ?? '') : unassigned,
+        leads: Number(row.leads),
+      },
+    }));
+    const byManager = byCells(rows, 'manager');
+    rows.sort((a, b) => rank(String(a.cells.status)) - rank(String(b.cells.status)) || byManager(a, b));
     return {
       report: 'lead-statuses',
       columns: statusColumns,
@@ -237,14 +235,18 @@ export const leadSources: ReportDefinition = {
       won: string;
       revenue: string | null;
     }>`
-      select l.source, count(*) as leads, count(l.deal_id) as converted,
-        count(d.id) filter (where ${scope.won('d.stage_id')}) as won,
-        sum(d.amount) filter (where ${scope.won('d.stage_id')}) as revenue
-      from leads l
-      left join deals d on d.workspace_id = l.workspace_id and d.id = l.deal_id and d.deleted_at is null
-      where ${createdLeads(scope)}
-      group by 1
-      order by count(*) desc, 1`.execute(db);
+      with created as (select l.source, l.deal_id from leads l where ${createdLeads(scope)})
+      select c.source, c.leads, c.converted, coalesce(w.won, 0) as won, w.revenue
+      from (select source, count(*) as leads, count(deal_id) as converted from created group by 1) as c
+      left join (
+        -- Only the converted leads' deals, each by its key: never a pass over every deal.
+        select l.source, count(*) as won, sum(d.amount) as revenue
+        from created l
+        join deals d on d.workspace_id = ${scope.workspaceId} and d.id = l.deal_id and d.deleted_at is null
+        where l.deal_id is not null and ${scope.won('d.stage_id')}
+        group by 1
+      ) as w on w.source is not distinct from c.source
+      order by c.leads desc, 1`.execute(db);
     const rows: Row[] = counts.map((row) => ({
       key: rowKey(encodeSource(row.source)),
       cells: {

@@ -134,17 +134,17 @@ export const managers: ReportDefinition = {
   async build(db: Kysely<DB>, scope) {
     const ws = scope.workspaceId;
     const { rows: numbers } = await sql<PersonNumbers>`
-      select t.assignee_id as person, x.metric, (case when x.metric = 'tasksDone' then t.done else t.overdue end)::numeric as value,
-        null::numeric as weight
-      from (
-        select t.assignee_id,
-          count(*) filter (where t.done_at >= ${scope.start} and t.done_at < ${scope.end}) as done,
-          count(*) filter (where t.due_at >= ${scope.start} and t.due_at < ${scope.end} and ${overdue}) as overdue
-        from tasks t
-        where t.workspace_id = ${ws} and t.deleted_at is null and ${scope.people('t.assignee_id')}
-          and ((t.done_at >= ${scope.start} and t.done_at < ${scope.end}) or (t.due_at >= ${scope.start} and t.due_at < ${scope.end}))
-        group by 1
-      ) as t cross join (values ('tasksDone'), ('tasksOverdue')) as x(metric)
+      select t.assignee_id as person, 'tasksDone' as metric, count(*)::numeric as value, null::numeric as weight
+      from tasks t
+      where t.workspace_id = ${ws} and t.deleted_at is null and t.done_at >= ${scope.start} and t.done_at < ${scope.end}
+        and ${scope.people('t.assignee_id')}
+      group by 1
+      union all
+      select t.assignee_id, 'tasksOverdue', count(*)::numeric, null::numeric
+      from tasks t
+      where t.workspace_id = ${ws} and t.deleted_at is null and t.due_at >= ${scope.start} and t.due_at < ${scope.end}
+        and ${overdue} and ${scope.people('t.assignee_id')}
+      group by 1
       union all
       select l.responsible_id, x.metric,
         (case x.metric when 'leadsTaken' then l.taken when 'leadsProcessed' then l.processed else l.hours end)::numeric,
@@ -153,7 +153,7 @@ export const managers: ReportDefinition = {
         select l.responsible_id, count(*) as taken, count(*) filter (where l.status <> 'new') as processed,
           avg(extract(epoch from (l.first_action - l.created_at)) / 3600) as hours, count(l.first_action) as acted
         from (
-          select l.*, ${firstAction} as first_action from leads l
+          select l.responsible_id, l.status, l.created_at, ${firstAction} as first_action from leads l
           where l.workspace_id = ${ws} and l.deleted_at is null
             and l.created_at >= ${scope.start} and l.created_at < ${scope.end}
             and l.responsible_id is not null and ${scope.people('l.responsible_id')}
