@@ -18,6 +18,8 @@ export interface Config {
   mailFrom: string;
   /** The address people open Voronka at, for links in emails. */
   publicUrl: string;
+  /** Check every answer against its response schema (see http/serializer.ts); off in production. */
+  checkResponses: boolean;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -37,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'Voronka <voronka@localhost>',
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+    checkResponses: env.CHECK_RESPONSES ? env.CHECK_RESPONSES === 'true' : env.NODE_ENV !== 'production',
   };
 }

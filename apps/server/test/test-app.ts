@@ -44,6 +44,7 @@ export async function startTestApp(options: { processes?: boolean } = {}): Promi
       sessionTtlHours: 1,
       secureCookies: false,
       webDist: '/nonexistent',
+      checkResponses: true,
     },
     database,
     hub,

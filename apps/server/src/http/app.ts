@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -9,7 +8,6 @@ import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -47,9 +45,14 @@ import { registerAuthentication } from './authenticate';
 import { AppError, handleError } from './errors';
 import { registerNulGuard } from './reject-nul';
 import type { App } from './route-types';
+import { registerSecurityHeaders } from './security-headers';
+import { responseSerializer } from './serializer';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'sessionTtlHours' | 'secureCookies' | 'webDist'>;
+  config: Pick<
+    Config,
+    'logLevel' | 'bodyLimitBytes' | 'sessionTtlHours' | 'secureCookies' | 'webDist' | 'checkResponses'
+  >;
   database: Database;
   hub: LiveHub;
   /** Jobs and timers for business processes; without it process routes that run steps answer 409. */
@@ -83,11 +86,11 @@ export async function buildApp({
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(config.checkResponses));
   app.setErrorHandler(handleError);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -20,6 +20,7 @@ beforeAll(async () => {
     sessionTtlHours: 1,
     secureCookies: false,
     webDist: '/nonexistent',
+    checkResponses: true,
   };
   app = await buildApp({ config, database, hub, logger: { write: (line) => lines.push(line) } });
   await app.ready();

@@ -16,6 +16,18 @@ export interface Actor {
   scopes: readonly ApiScope[];
 }
 
+/** The actor's values that visibility conditions put into SQL, for a prepared query (db/prepared.ts). */
+export type ActorParam = 'userId' | 'workspaceId' | 'departmentId';
+
+/** Stand-ins for the actor's ids while a prepared query is built; the query's shape depends only on visibility. */
+export function actorParams(param: (name: ActorParam) => string) {
+  return { userId: param('userId'), workspaceId: param('workspaceId'), departmentId: param('departmentId') };
+}
+
+export function actorValues(actor: Actor): Record<ActorParam, string | null> {
+  return { userId: actor.userId, workspaceId: actor.workspaceId, departmentId: actor.departmentId };
+}
+
 export function requireAdmin(actor: Actor): void {
   if (!canAdminister(actor.role) || !actor.scopes.includes('admin')) {
     throw forbidden('Only an owner or an admin can do this');

@@ -2,6 +2,7 @@ import type { ApiToken, CreateApiTokenBody } from '@voronka/domain';
 import { canAdminister } from '@voronka/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
+import { prepared } from '../../db/prepared';
 import type { ApiTokensTable, DB } from '../../db/schema';
 import { forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
@@ -70,8 +71,9 @@ export async function revokeApiToken(db: Kysely<DB>, actor: Actor, id: string): 
   if (result.numUpdatedRows === 0n) throw notFound('API token');
 }
 
-export function findTokenActor(db: Kysely<DB>, token: string) {
-  return db
+// Every request with a token runs this lookup first: built once, see db/prepared.ts.
+const tokenActorQuery = prepared((db, param) =>
+  db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('role_settings as r', (join) =>
@@ -91,7 +93,11 @@ export function findTokenActor(db: Kysely<DB>, token: string) {
       'u.active',
       'r.visibility',
     ])
-    .where('t.token_hash', '=', hashToken(token))
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
+    .where('t.token_hash', '=', param('hash'))
+    .where('t.revoked_at', 'is', null),
+);
+
+export async function findTokenActor(db: Kysely<DB>, token: string) {
+  const { rows } = await tokenActorQuery.run(db, { hash: hashToken(token) });
+  return rows[0];
 }

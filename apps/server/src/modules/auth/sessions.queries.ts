@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 
 export async function insertSession(
@@ -29,9 +30,9 @@ export async function insertSession(
     .execute();
 }
 
-/** The session with its user, or undefined; expired sessions and deactivated users do not count. */
-export function findSessionActor(db: Kysely<DB>, sessionId: string) {
-  return db
+// Every request from the web app runs this lookup first: built once, see db/prepared.ts.
+const sessionActorQuery = prepared((db, param) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('role_settings as r', (join) =>
@@ -51,8 +52,13 @@ export function findSessionActor(db: Kysely<DB>, sessionId: string) {
       'u.active',
       'r.visibility',
     ])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
+    .where('s.id', '=', param('sessionId')),
+);
+
+/** The session with its user, or undefined; expired sessions and deactivated users do not count. */
+export async function findSessionActor(db: Kysely<DB>, sessionId: string) {
+  const { rows } = await sessionActorQuery.run(db, { sessionId });
+  return rows[0];
 }
 
 export async function touchSession(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {

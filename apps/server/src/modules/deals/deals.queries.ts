@@ -1,8 +1,9 @@
 import type { Deal } from '@voronka/domain';
 import { type Expression, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import { type PreparedQuery, prepared } from '../../db/prepared';
 import type { DB, DealsTable } from '../../db/schema';
 import { type CursorPosition, decodeCursor, encodeCursor } from '../../http/cursor';
-import type { Actor } from '../access/actor';
+import { type Actor, type ActorParam, actorParams, actorValues } from '../access/actor';
 import { visibleResponsibles, visibleTo } from '../access/visibility';
 
 type DealRow = Selectable<DealsTable> & { no_next_step: boolean };
@@ -92,10 +93,22 @@ export async function findDeal(
   lock = false,
   deleted = false,
 ): Promise<NamedDealRow | undefined> {
-  const query = visibleDeals(db, actor, deleted).where('deals.id', '=', id);
-  const result = await withNames(actor, lock ? query.forUpdate('deals') : query).execute(db);
-  return result.rows[0];
+  const shape = `${actor.visibility}:${lock}:${deleted}`;
+  let query = dealById.get(shape);
+  if (!query) {
+    query = prepared((db, param) => {
+      const asActor = { ...actor, ...actorParams(param) };
+      const chosen = visibleDeals(db, asActor, deleted).where('deals.id', '=', param('id'));
+      return withNames(asActor, lock ? chosen.forUpdate('deals') : chosen);
+    });
+    dealById.set(shape, query);
+  }
+  const { rows } = await query.run(db, { ...actorValues(actor), id });
+  return rows[0];
 }
+
+// A deal by id is the most frequent read: one prepared statement per visibility and mode (db/prepared.ts).
+const dealById = new Map<string, PreparedQuery<ActorParam | 'id', NamedDealRow>>();
 
 export const dealSorts = {
   updatedAt: 'updated_at',
