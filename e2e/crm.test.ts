@@ -53,6 +53,7 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
     const errors = watchErrors(page);
     await page.goto('/login');
     await signIn(page, 'head@demo.voronka.dev');
+    await page.getByTestId('nav-leads').click();
 
     // A lead, converted with a new company: the app lands on the new deal.
     await page.getByTestId('new-lead').click();

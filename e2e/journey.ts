@@ -21,12 +21,16 @@ export async function text(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').trim();
 }
 
-/** Signs in on the sign-in page as a demo user; the app opens the leads. */
+/**
+ * Signs in on the sign-in page as a demo user and waits for the app to open the page it lands on: the
+ * `next` address the sign-in page was sent with, else the app's default landing page.
+ */
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.locator('input[autocomplete="username"]').fill(email);
   await page.locator('input[autocomplete="current-password"]').fill(demoPassword);
   await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/leads$/);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.getByTestId('user-menu').waitFor({ state: 'attached' });
 }
 
 /** Toasts close by themselves; screenshots wait for them so that they do not hide the content. */

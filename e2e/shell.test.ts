@@ -3,8 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type RunningApp, startApp } from './harness';
 import { notificationsGone, signIn, snap, text, watchErrors } from './journey';
 
-const sectionKeys = ['leads', 'deals', 'contacts', 'companies', 'tasks', 'processes', 'reports', 'settings'];
+const sectionKeys = [
+  'dashboard',
+  'leads',
+  'deals',
+  'contacts',
+  'companies',
+  'tasks',
+  'processes',
+  'reports',
+  'planning',
+  'finance',
+  'settings',
+];
 const russianSections = [
+  'Главная',
   'Лиды',
   'Сделки',
   'Контакты',
@@ -12,9 +25,12 @@ const russianSections = [
   'Задачи',
   'Бизнес-процессы',
   'Отчёты',
+  'Планы',
+  'Финансы',
   'Настройки',
 ];
 const englishSections = [
+  'Home',
   'Leads',
   'Deals',
   'Contacts',
@@ -22,6 +38,8 @@ const englishSections = [
   'Tasks',
   'Processes',
   'Reports',
+  'Plans',
+  'Finance',
   'Settings',
 ];
 
@@ -131,6 +149,7 @@ describe.skipIf(!browserAvailable())('web shell in a real browser', () => {
     const hunter = await app.newPage({ locale: 'ru-RU' });
     await hunter.goto('/login');
     await signIn(hunter, 'hunter@demo.voronka.dev');
+    await hunter.getByTestId('nav-leads').click();
     await hunter.getByTestId('new-lead').click();
     await hunter
       .getByTestId('create-lead-form')
@@ -244,8 +263,8 @@ describe.skipIf(!browserAvailable())('web shell in a real browser', () => {
     await invited.locator('input[autocomplete="new-password"]').fill('anna-secret-1');
     await snap(invited, '10-accept-invitation');
     await invited.locator('button[type="submit"]').click();
-    await invited.waitForURL(/\/leads$/);
-    await invited.getByTestId('nav-leads').waitFor();
+    await invited.waitForURL((url) => url.pathname === '/');
+    await invited.getByTestId('nav-dashboard').waitFor();
     await invited.close();
     expect(errors).toEqual([]);
   });

@@ -4,6 +4,7 @@ export * from './bulk';
 export * from './common';
 export * from './companies';
 export * from './custom-fields';
+export * from './dashboard';
 export * from './deals';
 export * from './errors';
 export * from './events';

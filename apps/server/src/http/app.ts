@@ -20,6 +20,7 @@ import { registerAuthRoutes } from '../modules/auth/auth.routes';
 import { registerCompanyRoutes } from '../modules/companies/companies.routes';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes';
 import { registerCustomFieldRoutes } from '../modules/custom-fields/custom-fields.routes';
+import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes';
 import { registerDealRoutes } from '../modules/deals/deals.routes';
 import { registerDepartmentRoutes } from '../modules/departments/departments.routes';
 import type { LiveHub } from '../modules/events/event-bus';
@@ -159,6 +160,7 @@ export async function buildApp({
   registerReportRoutes(app, database.db);
   registerPlanningRoutes(app, database.db);
   registerFinanceRoutes(app, database.db);
+  registerDashboardRoutes(app, database.db);
 
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -5,6 +5,7 @@ import { CompaniesPage } from '../pages/CompaniesPage';
 import { CompanyPage } from '../pages/CompanyPage';
 import { ContactPage } from '../pages/ContactPage';
 import { ContactsPage } from '../pages/ContactsPage';
+import { DashboardPage } from '../pages/DashboardPage';
 import { DealPage } from '../pages/DealPage';
 import { DealsPage } from '../pages/DealsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
@@ -19,7 +20,6 @@ import { ProcessesPage } from '../pages/ProcessesPage';
 import { ProcessInstancePage } from '../pages/ProcessInstancePage';
 import { ProcessInstancesPage } from '../pages/ProcessInstancesPage';
 import { ReportsPage } from '../pages/ReportsPage';
-import { SectionPlaceholderPage } from '../pages/SectionPlaceholderPage';
 import { ApiTokensSettingsPage } from '../pages/settings/ApiTokensSettingsPage';
 import { CustomFieldsSettingsPage } from '../pages/settings/CustomFieldsSettingsPage';
 import { DepartmentsSettingsPage } from '../pages/settings/DepartmentsSettingsPage';
@@ -43,7 +43,7 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <SectionPlaceholderPage section="dashboard" /> },
+          { index: true, element: <DashboardPage /> },
           { path: 'leads', element: <LeadsPage /> },
           { path: 'leads/:leadId', element: <LeadsPage /> },
           { path: 'deals', element: <DealsPage /> },

@@ -21,7 +21,7 @@ export function AcceptInvitationPage() {
         </>
       }
     >
-      <AcceptInvitationForm token={token} onSuccess={() => navigate('/leads', { replace: true })} />
+      <AcceptInvitationForm token={token} onSuccess={() => navigate('/', { replace: true })} />
     </CenteredCard>
   );
 }

@@ -7,6 +7,8 @@ export type ReportSelection = {
   from: string;
   to: string;
   managerId: string | null;
+  /** Only the deals of this pipeline (the dashboard's plan reads one pipeline); all sales pipelines when absent. */
+  pipelineId?: string | null;
 };
 
 function isoDay(date: Date): string {
@@ -44,6 +46,11 @@ export function selectionFromParams(params: URLSearchParams, today: Date = new D
 }
 
 /** The query parameters of every reports endpoint (table, drill, export) for a selection. */
-export function reportParams({ from, to, managerId }: ReportSelection): Record<string, string | null> {
-  return { from, to, managerId };
+export function reportParams({
+  from,
+  to,
+  managerId,
+  pipelineId,
+}: ReportSelection): Record<string, string | null | undefined> {
+  return { from, to, managerId, pipelineId };
 }

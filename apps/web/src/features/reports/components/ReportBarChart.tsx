@@ -1,61 +1,109 @@
-import { Box, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text, useMantineTheme, VisuallyHidden } from '@mantine/core';
 import type { ReportTable } from '@voronka/domain';
+import { useMemo } from 'react';
+import { EChart } from '../../../ui/EChart';
+import type { ReportCellRef } from '../api';
 import { formatReportCell, isNumericColumn } from '../format-cell';
 
 type Props = {
   table: ReportTable;
+  /** Called with the cell behind a clicked bar, when its column can be drilled. */
+  onDrill?: (cell: ReportCellRef) => void;
 };
 
 /**
- * The report's first numeric column (the first that is not all zeros) as one bar per row. Plain boxes, not ECharts: the chart library is
- * not installed in the web app yet.
+ * The report's first numeric column (the first that is not all zeros) as one horizontal bar per row,
+ * drawn by ECharts; the same bars are listed as text for screen readers.
  */
-export function ReportBarChart({ table }: Props) {
+export function ReportBarChart({ table, onDrill }: Props) {
+  const theme = useMantineTheme();
   const numeric = table.columns.filter((column) => isNumericColumn(column.type));
   // The first numeric column, unless it is all zeros over the period: a flat chart says nothing.
   const measure =
     numeric.find((column) => table.rows.some((row) => Number(row.cells[column.key] ?? 0) !== 0)) ??
     numeric[0];
   const label = table.columns.find((column) => column.type !== 'id' && !isNumericColumn(column.type));
+
+  const bars = useMemo(
+    () =>
+      measure
+        ? table.rows.map((row) => {
+            const value = row.cells[measure.key];
+            return {
+              key: row.key,
+              name: label ? formatReportCell(row.cells[label.key] ?? null, label.type) : row.key,
+              value: typeof value === 'number' ? value : 0,
+              shown: formatReportCell(value ?? null, measure.type),
+            };
+          })
+        : [],
+    [table, measure, label],
+  );
+  const color = theme.colors.blue[6];
+  const option = useMemo(
+    () => ({
+      animation: false,
+      grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'item' },
+      xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: bars.map((bar) => bar.name),
+        axisTick: { show: false },
+        axisLabel: { width: 200, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: measure?.label,
+          barMaxWidth: 22,
+          itemStyle: { color, borderRadius: 3 },
+          data: bars.map((bar) => ({ value: bar.value, shown: bar.shown })),
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (params: { dataIndex: number }) => bars[params.dataIndex]?.shown ?? '',
+          },
+          tooltip: {
+            formatter: (params: { dataIndex: number }) => {
+              const bar = bars[params.dataIndex];
+              return bar ? `${bar.name}: ${bar.shown}` : '';
+            },
+          },
+        },
+      ],
+    }),
+    [bars, color, measure?.label],
+  );
   if (!measure || table.rows.length === 0) return null;
 
-  const bars = table.rows.map((row) => {
-    const value = row.cells[measure.key];
-    return {
-      key: row.key,
-      name: label ? formatReportCell(row.cells[label.key] ?? null, label.type) : row.key,
-      value: typeof value === 'number' ? value : 0,
-      shown: formatReportCell(value ?? null, measure.type),
-    };
-  });
-  const largest = Math.max(...bars.map((bar) => Math.abs(bar.value)), 0);
-
+  const drillable = measure.drill && onDrill;
   return (
     <Stack gap={6} data-testid="report-chart" aria-label={measure.label}>
       <Text fw={600} size="sm">
         {measure.label}
       </Text>
-      {bars.map((bar) => (
-        <Group key={bar.key} gap="sm" wrap="nowrap" data-testid="report-bar">
-          <Text size="sm" w={200} truncate="end" title={bar.name}>
-            {bar.name}
-          </Text>
-          <Box style={{ flex: 1 }}>
-            <Box
-              h={18}
-              bg="blue.6"
-              style={{
-                width: `${largest > 0 ? (Math.abs(bar.value) / largest) * 100 : 0}%`,
-                minWidth: bar.value ? 2 : 0,
-                borderRadius: 3,
-              }}
-            />
-          </Box>
-          <Text size="sm" w={120} ta="right">
-            {bar.shown}
-          </Text>
-        </Group>
-      ))}
+      <EChart
+        option={option}
+        height={Math.max(120, bars.length * 32 + 24)}
+        ariaLabel={measure.label}
+        onItemClick={
+          drillable
+            ? (item) => {
+                const bar = bars[item.dataIndex];
+                if (bar && bar.value !== 0) onDrill({ row: bar.key, column: measure.key });
+              }
+            : undefined
+        }
+      />
+      <VisuallyHidden component="ul">
+        {bars.map((bar) => (
+          <li key={bar.key} data-testid="report-bar">
+            {bar.name}: {bar.shown}
+          </li>
+        ))}
+      </VisuallyHidden>
     </Stack>
   );
 }

@@ -1,0 +1,88 @@
+import type { AttentionItem } from '@voronka/domain';
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { DrillRow, DrillSource } from '../reports/report-table';
+
+/** Whose numbers and when: the people condition already holds visibility and the manager filter. */
+export interface AttentionScope {
+  workspaceId: string;
+  /** The moment the numbers are counted at, so a count and its drill agree. */
+  asOf: Date;
+  timezone: string;
+  stuckDays: number;
+  people(column: string): Expression<SqlBool>;
+}
+
+/** Activity kinds that count as working a deal; a client's review does not. */
+const movementKinds = ['call', 'meeting', 'email', 'note', 'comment'];
+
+/** The records behind each number, as report drills select them (id, title, at, amount, responsible). */
+export function attentionSource(scope: AttentionScope, item: AttentionItem): DrillSource {
+  const ws = scope.workspaceId;
+  const now = sql<Date>`${scope.asOf}::timestamptz`;
+  const tomorrow = sql<Date>`((date_trunc('day', ${now} at time zone ${scope.timezone}) + interval '1 day') at time zone ${scope.timezone})`;
+  const stuckSince = sql<Date>`(${now} - make_interval(days => ${scope.stuckDays}))`;
+  const openTasks = (condition: RawBuilder<unknown>) => sql<DrillRow>`
+    select t.id, t.title, t.due_at as at, null::numeric as amount, t.assignee_id as responsible_id
+    from tasks t
+    where t.workspace_id = ${ws} and t.deleted_at is null and t.status = 'open'
+      and ${scope.people('t.assignee_id')} and ${condition}`;
+  const openDeals = (condition: RawBuilder<unknown>) => sql<DrillRow>`
+    select d.id, d.title, d.stage_entered_at as at, d.amount, d.responsible_id
+    from deals d
+    where d.workspace_id = ${ws} and d.deleted_at is null and d.closed_at is null
+      and ${scope.people('d.responsible_id')} and ${condition}`;
+  switch (item) {
+    case 'tasksToday':
+      return { entity: 'task', query: openTasks(sql`t.due_at >= ${now} and t.due_at < ${tomorrow}`) };
+    case 'tasksOverdue':
+      return { entity: 'task', query: openTasks(sql`t.due_at < ${now}`) };
+    case 'dealsWithoutNextStep':
+      return {
+        entity: 'deal',
+        query: openDeals(sql`not exists (
+          select 1 from tasks t
+          where t.workspace_id = d.workspace_id and t.entity = 'deal' and t.record_id = d.id
+            and t.status = 'open' and t.deleted_at is null)`),
+      };
+    case 'dealsStuck':
+      return {
+        entity: 'deal',
+        query: openDeals(sql`d.stage_entered_at < ${stuckSince} and not exists (
+          select 1 from activities a
+          where a.workspace_id = d.workspace_id and a.entity = 'deal' and a.record_id = d.id
+            and a.kind = any(${movementKinds}::text[]) and a.occurred_at >= ${stuckSince})`),
+      };
+  }
+}
+
+/** How many records stand behind each number, in one round trip. */
+export async function countAttention(
+  db: Kysely<DB>,
+  scope: AttentionScope,
+  items: readonly AttentionItem[],
+): Promise<Record<AttentionItem, number>> {
+  const counts = items.map(
+    (item) =>
+      sql`(select count(*) from (${attentionSource(scope, item).query}) as behind) as ${sql.ref(item)}`,
+  );
+  const { rows } = await sql<Record<AttentionItem, string>>`select ${sql.join(counts)}`.execute(db);
+  const row = rows[0];
+  return Object.fromEntries(items.map((item) => [item, Number(row?.[item] ?? 0)])) as Record<
+    AttentionItem,
+    number
+  >;
+}
+
+/** The first `limit` records behind one number, oldest first: the longest overdue, the longest stuck. */
+export async function drillAttention(
+  db: Kysely<DB>,
+  scope: AttentionScope,
+  item: AttentionItem,
+  limit: number,
+): Promise<DrillRow[]> {
+  const { query } = attentionSource(scope, item);
+  const { rows } = await sql<DrillRow>`
+    select * from (${query}) as behind order by behind.at, behind.id limit ${limit}`.execute(db);
+  return rows;
+}

@@ -1,0 +1,96 @@
+import type { Plan, Role } from '@voronka/domain';
+import { thisMonth } from '../reports/report-query';
+
+/** Which start page a role gets: what that person runs their day by. */
+export type DashboardKind = 'manager' | 'head' | 'owner' | 'curator' | 'tasks';
+
+const kinds: Record<Role, DashboardKind> = {
+  owner: 'owner',
+  admin: 'owner',
+  accountant: 'owner',
+  head_of_sales: 'head',
+  manager: 'manager',
+  curator: 'curator',
+  hr: 'tasks',
+  employee: 'tasks',
+};
+
+/**
+ * The start page of a role: a manager's own plan, points and follow-ups; the head's department; the
+ * owner's (and the admin's and accountant's) money; the curator's data to fix; everyone else's tasks.
+ *
+ * @example dashboardFor('head_of_sales') // "head"
+ */
+export function dashboardFor(role: Role): DashboardKind {
+  return kinds[role];
+}
+
+/** Whether a page lets the reader narrow the numbers to one of the people they see. */
+export function hasManagerFilter(kind: DashboardKind): boolean {
+  return kind === 'head' || kind === 'curator';
+}
+
+/** What the widgets are about; kept in the address (`?from=&to=&managerId=&margin=`). */
+export type DashboardFilters = {
+  from: string;
+  to: string;
+  managerId: string | null;
+  /** The owner's margin rate in percent, typed: margin and break-even need it. */
+  margin: number | null;
+};
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The filters from the page's search parameters; a missing or malformed period is the current month.
+ *
+ * @example filtersFromParams(new URLSearchParams('margin=50'), new Date(2026, 10, 29))
+ * // { from: '2026-11-01', to: '2026-11-30', managerId: null, margin: 50 }
+ */
+export function filtersFromParams(params: URLSearchParams, today: Date = new Date()): DashboardFilters {
+  const month = thisMonth(today);
+  const from = params.get('from');
+  const to = params.get('to');
+  const margin = Number(params.get('margin'));
+  return {
+    from: from && dayPattern.test(from) ? from : month.from,
+    to: to && dayPattern.test(to) ? to : month.to,
+    managerId: params.get('managerId') || null,
+    margin: Number.isFinite(margin) && margin > 0 && margin <= 100 ? margin : null,
+  };
+}
+
+/** The day numbers are counted up to: today, or the period's last day when it is over. */
+export function asOfDay(filters: DashboardFilters, today: string): string {
+  return filters.to < today ? filters.to : today;
+}
+
+/**
+ * The plan for the period: the one whose days overlap it the most; on a tie the shorter plan (it is
+ * about this period), then the later one. Null when no plan touches the period.
+ *
+ * @example planForPeriod(plans, '2026-11-01', '2026-11-30') // November's plan, not the year's
+ */
+export function planForPeriod<P extends Pick<Plan, 'from' | 'to'>>(
+  plans: readonly P[],
+  from: string,
+  to: string,
+): P | null {
+  const day = 86_400_000;
+  const overlap = (plan: P) => {
+    const start = Math.max(Date.parse(plan.from), Date.parse(from));
+    const end = Math.min(Date.parse(plan.to), Date.parse(to));
+    return end < start ? 0 : (end - start) / day + 1;
+  };
+  const length = (plan: P) => Date.parse(plan.to) - Date.parse(plan.from);
+  const better = (plan: P, than: P) => {
+    if (overlap(plan) !== overlap(than)) return overlap(plan) > overlap(than);
+    if (length(plan) !== length(than)) return length(plan) < length(than);
+    return plan.from > than.from;
+  };
+  let best: P | null = null;
+  for (const plan of plans) {
+    if (overlap(plan) > 0 && (!best || better(plan, best))) best = plan;
+  }
+  return best;
+}
