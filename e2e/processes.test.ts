@@ -20,7 +20,8 @@ async function contextPad(page: Page, action: string): Promise<void> {
 async function startOnSelected(page: Page, name: string, screenshot?: string): Promise<void> {
   await page.getByTestId('bulk-start-process').click();
   await page.getByTestId('bulk-start-process-select').click();
-  await page.getByRole('option', { name, exact: true }).click();
+  // The demo ships lead servicing published, so a copy made from the gallery may share its name.
+  await page.getByRole('option', { name, exact: true }).first().click();
   if (screenshot) {
     await notificationsGone(page);
     await snap(page, screenshot);
@@ -64,9 +65,19 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await page.getByTestId('create-process-submit').click();
     await page.waitForURL(/\/processes\/[0-9a-f-]{36}$/);
     const processUrl = page.url();
+    const processId = processUrl.split('/').at(-1)!;
     await shape(page, 'start').waitFor();
     // The bpmn.io watermark stays, as its licence asks.
     await page.locator('.bjs-powered-by').waitFor();
+
+    // With nothing selected the panel shows the process: it runs on deals.
+    const panel = page.getByTestId('properties-panel');
+    await panel.getByTestId('panel-runs-on').click();
+    await page.getByRole('option', { name: 'Сделках', exact: true }).click();
+    await expect.poll(() => panel.getByTestId('panel-runs-on').inputValue()).toBe('Сделках');
+    await page.getByTestId('designer-unsaved').waitFor();
+    await notificationsGone(page);
+    await snap(page, 'processes-01a-designer-runs-on');
 
     // Start → task (from the context pad), made a user task through "Change element".
     await shape(page, 'start').click();
@@ -74,7 +85,6 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await page.keyboard.press('Escape');
     await contextPad(page, 'replace');
     await page.locator('.djs-popup [data-id="replace-with-user-task"]').click();
-    const panel = page.getByTestId('properties-panel');
     await expect
       .poll(() => panel.getByTestId('panel-element-type').getAttribute('data-type'))
       .toBe('UserTask');
@@ -96,6 +106,9 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await field.getByLabel('Тип').click();
     await page.getByRole('option', { name: 'Число', exact: true }).click();
     await field.getByLabel('Обязательное').check();
+    // An approval: the inbox will offer approve and reject, nothing else.
+    await panel.getByRole('checkbox', { name: 'Согласовать', exact: true }).check();
+    await panel.getByRole('checkbox', { name: 'Отклонить', exact: true }).check();
 
     // … and an end event after it.
     await contextPad(page, 'append.end-event');
@@ -115,6 +128,8 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     const problems = page.getByTestId('publish-problem');
     await expect.poll(() => problems.count()).toBe(1);
     expect(await text(problems.first())).toContain(taskId);
+    // Worded in the user's language from the problem's code.
+    expect(await text(problems.first())).toContain('не указано, кто это');
     await expect.poll(() => page.locator(`.voronka-problem[data-element-id="${taskId}"]`).count()).toBe(1);
     await notificationsGone(page);
     await snap(page, 'processes-01-designer-problems');
@@ -169,7 +184,13 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     const form = page.getByTestId('process-task');
     await expect.poll(() => text(page.getByTestId('process-task-name'))).toBe(taskName);
     expect(await text(form)).toContain(processName);
-    await page.getByTestId('process-task-done').click();
+    // An approval shows only its decisions; approving without the required field is refused on the field.
+    expect(await form.getByTestId('process-task-decisions').getByRole('button').allTextContents()).toEqual([
+      'Согласовать',
+      'Отклонить',
+    ]);
+    expect(await form.getByTestId('process-task-done').count()).toBe(0);
+    await page.getByTestId('process-task-approve').click();
     await expect.poll(() => text(form)).toContain('Обязательное поле');
     await form.getByLabel(/Размер скидки/).fill('15');
     await page.getByTestId('process-task-comment').fill('Клиент берёт годовой объём');
@@ -212,8 +233,18 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await expect.poll(() => text(result)).toContain('Запущено: 2');
     expect(await text(result)).not.toContain('Не запущено');
     await expect.poll(() => page.getByTestId('bulk-bar').count()).toBe(0);
-    await page.goto('/processes/instances?status=running');
+    // The demo's own processes run too; this process's two are among them.
+    await page.goto(`/processes/instances?status=running&definitionId=${processId}`);
     await expect.poll(() => page.getByTestId('instance-row').count()).toBe(2);
+
+    // The processes list says what each runs on; a vacation request (no record) starts right there.
+    await page.getByTestId('nav-processes').click();
+    await page.waitForURL(/\/processes$/);
+    const ownRow = page.getByTestId('process-row').filter({ hasText: processName });
+    await expect.poll(() => text(ownRow.getByTestId('process-runs-on'))).toBe('Сделках');
+    expect(await ownRow.getByTestId('process-start').count()).toBe(0);
+    await notificationsGone(page);
+    await snap(page, 'processes-04c-processes-list');
     expect(errors).toEqual([]);
   });
 
@@ -259,11 +290,17 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     const leadRows = page.getByTestId('lead-row');
     await expect.poll(() => leadRows.count()).toBeGreaterThan(2);
     const leadTitle = await text(leadRows.first().locator('a').first());
+    const startedOn = [leadTitle];
+    for (const index of [1, 2]) startedOn.push(await text(leadRows.nth(index).locator('a').first()));
     await leadRows.first().locator('a').first().click();
     await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
     expect(await text(page.getByTestId('lead-card-title'))).toBe(leadTitle);
     await page.getByTestId('start-process').click();
-    await page.getByTestId('start-process-item').filter({ hasText: leadProcess }).click();
+    // Only processes made for leads are offered here: not the demo's contract approval.
+    const offered = page.getByTestId('start-process-item');
+    await expect.poll(() => offered.count()).toBeGreaterThan(0);
+    expect(await offered.allTextContents()).not.toContain('Согласование договора');
+    await offered.filter({ hasText: leadProcess }).first().click();
     await page.waitForURL(/\/processes\/instances\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('instance-status').getAttribute('data-status')).toBe('running');
     await expect.poll(() => page.locator('.voronka-waiting[data-element-id="assign"]').count()).toBe(1);
@@ -281,18 +318,19 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await snap(page, 'processes-07-leads-started');
     await expect.poll(() => page.getByTestId('bulk-bar').count()).toBe(0);
 
-    // The head of sales is the assigner: the three "assign the responsible" tasks are in her inbox.
+    // The head of sales is the assigner: the three new "assign the responsible" tasks join the two and
+    // the contract approval the demo left in her inbox.
     const head = await app.newPage({ locale: 'ru-RU', viewport });
     const headErrors = watchErrors(head);
     await head.goto('/login');
     await signIn(head, 'head@demo.voronka.dev');
-    await expect.poll(() => text(head.getByTestId('inbox-count'))).toBe('3');
+    await expect.poll(() => text(head.getByTestId('inbox-count'))).toBe('6');
     await head.getByTestId('nav-inbox').click();
     await head.waitForURL(/\/inbox$/);
     const tasks = head.getByTestId('inbox-row').filter({ hasText: assignTask });
-    await expect.poll(() => tasks.count()).toBe(3);
+    await expect.poll(() => tasks.count()).toBe(5);
     const records: string[] = [];
-    for (let index = 0; index < 3; index += 1) {
+    for (let index = 0; index < 5; index += 1) {
       await tasks.nth(index).click();
       await expect.poll(() => text(head.getByTestId('process-task-name'))).toBe(assignTask);
       const form = head.getByTestId('process-task');
@@ -307,8 +345,17 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
         await snap(head, 'processes-08-head-inbox-assign');
       }
     }
-    expect(records).toContain(`Лид: ${leadTitle}`);
-    expect(new Set(records).size).toBe(3);
+    for (const title of startedOn) expect(records).toContain(`Лид: ${title}`);
+
+    // The demo's contract approval offers exactly what its gateway routes: approve, send back, reject.
+    await head.getByTestId('inbox-row').filter({ hasText: 'Согласовать договор' }).click();
+    await expect.poll(() => text(head.getByTestId('process-task-name'))).toBe('Согласовать договор');
+    const approval = head.getByTestId('process-task');
+    expect(
+      await approval.getByTestId('process-task-decisions').getByRole('button').allTextContents(),
+    ).toEqual(['Согласовать', 'Вернуть на доработку', 'Отклонить']);
+    await notificationsGone(head);
+    await snap(head, 'processes-08b-head-inbox-approval');
 
     // The gallery speaks English to whoever works in English.
     await head.getByTestId('language-switch').getByText('EN', { exact: true }).click();

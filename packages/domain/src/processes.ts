@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskDecisions } from './process/graph';
 
 /** What can start a process by itself; `manual` means a person starts it from a record or a list. */
 export const processTriggerEvents = [
@@ -16,6 +17,14 @@ export const ProcessTriggerEvent = z.enum(processTriggerEvents);
 export type ProcessTriggerEvent = z.infer<typeof ProcessTriggerEvent>;
 
 const maxXml = 2_000_000;
+
+/**
+ * The kind of record a process runs on: started from that record's card or list, by its triggers, with
+ * the record in its variables. `null` (none) for processes started without a record, like a vacation request.
+ */
+export const processRecordEntities = ['lead', 'deal', 'contact', 'company'] as const;
+export const ProcessRunsOn = z.enum(processRecordEntities);
+export type ProcessRunsOn = z.infer<typeof ProcessRunsOn>;
 
 export const ProcessTrigger = z
   .object({
@@ -48,6 +57,7 @@ export const ProcessDefinition = z
     name: z.string(),
     description: z.string().nullable(),
     template: z.string().nullable(),
+    runsOn: ProcessRunsOn.nullable(),
     publishedVersion: z.number().int().nullable(),
     hasDraft: z.boolean(),
     running: z.number().int(),
@@ -70,6 +80,8 @@ export const CreateProcessBody = z.strictObject({
   description: z.string().max(2000).optional(),
   xml: z.string().min(1).max(maxXml).optional(),
   template: z.string().max(100).optional(),
+  /** Defaults to the template's; none for a process made from scratch. */
+  runsOn: ProcessRunsOn.nullable().optional(),
 });
 
 /** A process that ships ready: created from it, a draft holds its diagram in the creator's language. */
@@ -77,6 +89,7 @@ export const ProcessTemplate = z
   .object({
     key: z.string(),
     category: z.enum(['sales', 'documents', 'finance', 'hr']),
+    runsOn: ProcessRunsOn.nullable(),
     name: z.object({ ru: z.string(), en: z.string() }),
     description: z.object({ ru: z.string(), en: z.string() }),
   })
@@ -145,10 +158,11 @@ export const SaveDraftBody = z.strictObject({
   xml: z.string().min(1).max(maxXml),
   name: z.string().trim().min(1).max(200).optional(),
   description: z.string().max(2000).nullable().optional(),
+  runsOn: ProcessRunsOn.nullable().optional(),
 });
 
 export const StartProcessBody = z.strictObject({
-  entity: z.enum(['lead', 'deal', 'contact', 'company']).optional(),
+  entity: ProcessRunsOn.optional(),
   recordId: z.uuid().optional(),
   variables: z.record(z.string(), z.unknown()).default({}),
 });
@@ -223,6 +237,8 @@ export const ProcessTask = z
     assigneeId: z.uuid().nullable(),
     candidateRole: z.string().nullable(),
     form: z.array(ProcessFormField),
+    /** An approval task's decisions (the buttons the inbox shows); empty for a plain task ("Complete"). */
+    decisions: z.array(z.enum(taskDecisions)),
     values: z.record(z.string(), z.unknown()),
     dueAt: z.iso.datetime().nullable(),
     overdue: z.boolean(),
@@ -238,7 +254,10 @@ export const ProcessTask = z
   .meta({ id: 'ProcessTask' });
 export type ProcessTask = z.infer<typeof ProcessTask>;
 
-/** Approve / reject / send back for revision, or a plain "done"; the process reads it as `outcome`. */
+/**
+ * An approval task needs one of its decisions (approve / reject / revise) as `outcome`; the process reads
+ * it as `decision` (and `outcome`). A plain task is completed without one.
+ */
 export const CompleteProcessTaskBody = z.strictObject({
   outcome: z.string().trim().min(1).max(50).optional(),
   values: z.record(z.string(), z.unknown()).default({}),

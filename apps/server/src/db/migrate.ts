@@ -9,6 +9,7 @@ import * as visibilityInRecent from './migrations/0007-visibility-in-recent-inde
 import * as processTriggerEvents from './migrations/0009-process-trigger-events';
 import * as reportsPlanningFinance from './migrations/0010-reports-planning-finance';
 import * as absences from './migrations/0011-absences';
+import * as processRunsOn from './migrations/0012-process-runs-on';
 import * as reportIndexes from './migrations/0013-report-indexes';
 import type { DB } from './schema';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-process-trigger-events': processTriggerEvents,
   '0010-reports-planning-finance': reportsPlanningFinance,
   '0011-absences': absences,
+  '0012-process-runs-on': processRunsOn,
   '0013-report-indexes': reportIndexes,
 };
 

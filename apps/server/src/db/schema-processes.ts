@@ -16,6 +16,8 @@ export interface ProcessDefinitionsTable {
   name: string;
   description: string | null;
   template: string | null;
+  /** The kind of record the process runs on; null: started without one. */
+  runs_on: 'lead' | 'deal' | 'contact' | 'company' | null;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -89,6 +91,8 @@ export interface ProcessTasksTable {
   assignee_id: string | null;
   candidate_role: string | null;
   form: Json<unknown[]>;
+  /** An approval task's decisions; empty for a plain task. */
+  decisions: ColumnType<string[], string | undefined, string>;
   due_at: NullableTimestamp;
   status: Generated<ProcessTaskStatus>;
   outcome: string | null;

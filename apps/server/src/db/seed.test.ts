@@ -107,4 +107,60 @@ describe('demo workspace (seed 004)', () => {
     expect(checks.orders).toBeGreaterThan(0);
     expect(checks.undocumented).toBe(0);
   });
+
+  it('has the lead-servicing and contract-approval processes published and running on demo records', async () => {
+    const definitions = (
+      await sql<{
+        template: string;
+        runs_on: string;
+        published: number;
+        running: number;
+        wrong_record: number;
+      }>`
+      select d.template, d.runs_on,
+        (select count(*)::int from process_versions v where v.definition_id = d.id and v.status = 'published') as published,
+        (select count(*)::int from process_instances i where i.definition_id = d.id and i.status = 'running') as running,
+        (select count(*)::int from process_instances i where i.definition_id = d.id
+           and (i.entity is distinct from d.runs_on or i.record_id is null or i.incidents > 0)) as wrong_record
+      from process_definitions d where d.workspace_id = ${workspaceId} order by d.template`.execute(
+        t.database.db,
+      )
+    ).rows;
+    expect(definitions).toEqual([
+      { template: 'contract-approval', runs_on: 'deal', published: 1, running: 2, wrong_record: 0 },
+      { template: 'lead-servicing', runs_on: 'lead', published: 1, running: 4, wrong_record: 0 },
+    ]);
+  });
+
+  it('leaves tasks in the inbox of the head and of managers, approvals with their decisions', async () => {
+    const tasks = (
+      await sql<{ email: string; element_id: string; decisions: string[]; n: number }>`
+      select u.email, t.element_id, t.decisions, count(*)::int as n
+      from process_tasks t
+      join users u on u.workspace_id = t.workspace_id
+        and (u.id = t.assignee_id or (t.assignee_id is null and u.role::text = t.candidate_role))
+      where t.workspace_id = ${workspaceId} and t.status = 'open'
+      group by u.email, t.element_id, t.decisions order by u.email, t.element_id`.execute(t.database.db)
+    ).rows;
+    expect(tasks).toEqual([
+      { email: 'closer1@demo.voronka.dev', element_id: 'describe', decisions: [], n: 1 },
+      {
+        email: 'head@demo.voronka.dev',
+        element_id: 'approve',
+        decisions: ['approve', 'revise', 'reject'],
+        n: 1,
+      },
+      { email: 'head@demo.voronka.dev', element_id: 'assign', decisions: [], n: 2 },
+      { email: 'hunter@demo.voronka.dev', element_id: 'clarify', decisions: [], n: 2 },
+    ]);
+    // The assigned leads are the hunter's now, each with a task to call the client.
+    const assigned = await one<{ leads: number; calls: number }>(sql`
+      select count(distinct l.id)::int as leads, count(distinct c.id)::int as calls
+      from process_instances i join leads l on l.id = i.record_id
+      left join tasks c on c.record_id = l.id and c.assignee_id = l.responsible_id and c.status = 'open'
+      where i.workspace_id = ${workspaceId} and i.entity = 'lead'
+        and exists (select 1 from process_tasks pt where pt.instance_id = i.id and pt.element_id = 'clarify')
+        and l.responsible_id = (select id from users where email = 'hunter@demo.voronka.dev')`);
+    expect(assigned).toEqual({ leads: 2, calls: 2 });
+  });
 });

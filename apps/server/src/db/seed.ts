@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { addMember, createWorkspace } from '../modules/workspaces/workspaces.service';
 import { seedCrmHistory } from './demo/crm-history';
 import { seedPlanning } from './demo/planning';
+import { seedProcesses } from './demo/processes';
 import type { DB } from './schema';
 
 export const demoPassword = 'voronka-demo';
@@ -44,5 +45,6 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
   const people = { owner: owner.id, head, hunter, closers: [closer1, closer2] as [string, string], farmer };
   await seedCrmHistory(db, workspace.id, people);
   await seedPlanning(db, workspace.id, people);
+  await seedProcesses(db, workspace.id, people);
   return true;
 }

@@ -17,14 +17,15 @@ import {
   IconFile,
   IconFileImport,
   IconLayoutGrid,
+  IconPlayerPlay,
   IconPlus,
 } from '@tabler/icons-react';
 import { canEditProcesses } from '@voronka/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useCurrentSession } from '../features/auth/session-context';
-import { useDeleteProcess, useProcesses } from '../features/processes/api';
+import { useDeleteProcess, useProcesses, useStartProcess } from '../features/processes/api';
 import { CreateProcessModal, type CreateSource } from '../features/processes/components/CreateProcessModal';
 import { TemplateGallery } from '../features/processes/components/TemplateGallery';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -41,6 +42,8 @@ export function ProcessesPage() {
   const editable = canEditProcesses(user.role);
   const processes = useProcesses();
   const remove = useDeleteProcess();
+  const start = useStartProcess();
+  const navigate = useNavigate();
   const [creating, setCreating] = useState<CreateSource | 'template' | null>(null);
 
   return (
@@ -119,16 +122,17 @@ export function ProcessesPage() {
       ) : null}
       {processes.data && processes.data.length > 0 ? (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm" highlightOnHover data-testid="processes-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('processes.name')}</Table.Th>
+                  <Table.Th>{t('processesMore.runsOn.column')}</Table.Th>
                   <Table.Th>{t('processes.published')}</Table.Th>
                   <Table.Th>{t('processes.draft')}</Table.Th>
                   <Table.Th ta="right">{t('processes.running')}</Table.Th>
                   <Table.Th>{t('processes.updated')}</Table.Th>
-                  {editable ? <Table.Th /> : null}
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -143,6 +147,13 @@ export function ProcessesPage() {
                           {process.description}
                         </Text>
                       ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" data-testid="process-runs-on">
+                        {process.runsOn
+                          ? t(`processesMore.runsOn.entities.${process.runsOn}`)
+                          : t('processesMore.runsOn.none')}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       {process.publishedVersion !== null ? (
@@ -183,23 +194,49 @@ export function ProcessesPage() {
                     <Table.Td>
                       <Text size="sm">{formatDateTime(process.updatedAt)}</Text>
                     </Table.Td>
-                    {editable ? (
-                      <Table.Td ta="right">
-                        <ConfirmButton
-                          size="xs"
-                          question={t('processes.deleteConfirm')}
-                          loading={remove.isPending && remove.variables === process.id}
-                          onConfirm={() =>
-                            remove.mutate(process.id, {
-                              onSuccess: () => notifySuccess(t('processes.deleted')),
-                              onError: notifyError,
-                            })
-                          }
-                        >
-                          {t('common.delete')}
-                        </ConfirmButton>
-                      </Table.Td>
-                    ) : null}
+                    <Table.Td ta="right">
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        {/* A process without a record starts here; the others from their records. */}
+                        {process.runsOn === null && process.publishedVersion !== null ? (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            leftSection={<IconPlayerPlay size={14} />}
+                            loading={start.isPending && start.variables?.id === process.id}
+                            onClick={() =>
+                              start.mutate(
+                                { id: process.id, body: {} },
+                                {
+                                  onSuccess: (instance) => {
+                                    notifySuccess(t('processes.start.started', { name: process.name }));
+                                    navigate(`/processes/instances/${instance.id}`);
+                                  },
+                                  onError: notifyError,
+                                },
+                              )
+                            }
+                            data-testid="process-start"
+                          >
+                            {t('processesMore.start.button')}
+                          </Button>
+                        ) : null}
+                        {editable ? (
+                          <ConfirmButton
+                            size="xs"
+                            question={t('processes.deleteConfirm')}
+                            loading={remove.isPending && remove.variables === process.id}
+                            onConfirm={() =>
+                              remove.mutate(process.id, {
+                                onSuccess: () => notifySuccess(t('processes.deleted')),
+                                onError: notifyError,
+                              })
+                            }
+                          >
+                            {t('common.delete')}
+                          </ConfirmButton>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -50,6 +50,7 @@ declare module 'bpmn-moddle' {
     rule?: string;
     vote?: string;
     result?: string;
+    decisions?: string;
   }
 
   export interface ParseResult {

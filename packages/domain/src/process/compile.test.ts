@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CompileProblemCode, compileProblemCodes, compileProcess } from './compile';
+import { compileProcess } from './compile';
+import { type CompileProblemCode, compileProblemCodes, compileProblemMessages } from './problems';
 import { loadGraph, readFixture } from './test-kit';
 
 const namespaces =
@@ -71,7 +72,7 @@ const cases: [CompileProblemCode, string, string][] = [
     around('<bpmn:userTask id="x"><bpmn:standardLoopCharacteristics /></bpmn:userTask>'),
   ],
   [
-    'unsupported_loop',
+    'multi_instance_not_user_task',
     'x',
     around(
       `<bpmn:serviceTask id="x">${notify}<bpmn:multiInstanceLoopCharacteristics voronka:collection="xs" /></bpmn:serviceTask>`,
@@ -210,10 +211,79 @@ const cases: [CompileProblemCode, string, string][] = [
   ],
   ['missing_called_element', 'x', around('<bpmn:callActivity id="x" />')],
   [
-    'invalid_extension',
+    'invalid_assignee',
     'x',
     around(
       '<bpmn:userTask id="x"><bpmn:extensionElements><voronka:assignee kind="boss" value="u1" /></bpmn:extensionElements></bpmn:userTask>',
+    ),
+  ],
+  [
+    'assignee_without_value',
+    'x',
+    around(
+      '<bpmn:userTask id="x"><bpmn:extensionElements><voronka:assignee kind="user" /></bpmn:extensionElements></bpmn:userTask>',
+    ),
+  ],
+  [
+    'invalid_form_field',
+    'x',
+    around(
+      '<bpmn:userTask id="x"><bpmn:extensionElements><voronka:form><voronka:field id="a" type="colour" /></voronka:form></bpmn:extensionElements></bpmn:userTask>',
+    ),
+  ],
+  [
+    'param_without_name',
+    'x',
+    around(
+      '<bpmn:serviceTask id="x"><bpmn:extensionElements><voronka:action name="notify"><voronka:param>1</voronka:param></voronka:action></bpmn:extensionElements></bpmn:serviceTask>',
+    ),
+  ],
+  [
+    'approval_without_multi_instance',
+    'x',
+    around(
+      '<bpmn:userTask id="x"><bpmn:extensionElements><voronka:approval rule="all" vote="v" result="r" /></bpmn:extensionElements></bpmn:userTask>',
+    ),
+  ],
+  [
+    'invalid_approval',
+    'x',
+    around(
+      '<bpmn:userTask id="x"><bpmn:extensionElements><voronka:approval rule="most" vote="v" result="r" /></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics voronka:collection="xs" /></bpmn:userTask>',
+    ),
+  ],
+  ['invalid_decision', 'x', around('<bpmn:userTask id="x" voronka:decisions="approve maybe" />')],
+  [
+    'approval_decisions',
+    'x',
+    around(
+      '<bpmn:userTask id="x" voronka:decisions="approve revise"><bpmn:extensionElements><voronka:approval rule="all" vote="v" result="r" /></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics voronka:collection="xs" /></bpmn:userTask>',
+    ),
+  ],
+  [
+    'decision_unrouted',
+    'x',
+    definitions(
+      `<bpmn:startEvent id="s" /><bpmn:userTask id="x" voronka:decisions="approve reject revise" /><bpmn:exclusiveGateway id="g" /><bpmn:endEvent id="e" /><bpmn:endEvent id="e2" />${flow('f1', 's', 'x')}${flow('f2', 'x', 'g')}${flow('f3', 'g', 'e', 'decision = "approve"')}${flow('f4', 'g', 'e2', 'decision = "reject"')}`,
+    ),
+  ],
+  [
+    'unsupported_event_subprocess',
+    'x',
+    around('<bpmn:subProcess id="x" triggeredByEvent="true"><bpmn:startEvent id="in" /></bpmn:subProcess>'),
+  ],
+  [
+    'multiple_event_definitions',
+    'x',
+    around(
+      '<bpmn:intermediateCatchEvent id="x"><bpmn:timerEventDefinition /><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>',
+    ),
+  ],
+  [
+    'boundary_has_incoming',
+    'b',
+    around(
+      `<bpmn:userTask id="x" /><bpmn:boundaryEvent id="b" attachedToRef="x"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>${flow('f3', 'x', 'b')}`,
     ),
   ],
   [
@@ -294,7 +364,13 @@ describe('compileProcess', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toContainEqual(expect.objectContaining({ code, elementId }));
-    for (const problem of result.problems) expect(problem.message).not.toBe('');
+    for (const problem of result.problems) {
+      expect(problem.message).not.toBe('');
+      // Every placeholder of the sentence has its value among the params, so a translation can fill it.
+      expect(problem.message).not.toMatch(/\{\{/);
+      for (const [, name] of compileProblemMessages[problem.code].matchAll(/\{\{(\w+)\}\}/g))
+        expect(problem.params, `${problem.code} needs ${name}`).toHaveProperty(name!);
+    }
   });
 
   it('has a case for every problem code', () => {
@@ -313,18 +389,21 @@ describe('compileProcess', () => {
           elementId: 'x',
           elementType: 'bpmn:ScriptTask',
           code: 'unsupported_element',
+          params: { element: 'x', type: 'ScriptTask' },
           message: 'x: ScriptTask is not supported',
         },
         {
           elementId: 'y',
           elementType: 'bpmn:UserTask',
           code: 'feel_syntax',
+          params: { subject: 'dueDate', expression: 'duration("P1D"', error: 'Incomplete expression' },
           message: 'Due date "duration("P1D"" is not valid FEEL: Incomplete expression',
         },
         {
           elementId: 'z',
           elementType: 'bpmn:ServiceTask',
           code: 'missing_action',
+          params: { element: 'z' },
           message: 'Task z has no voronka:action',
         },
         // x is not compiled, so the flows touching it lead nowhere.
@@ -332,24 +411,28 @@ describe('compileProcess', () => {
           elementId: 'f1',
           elementType: 'bpmn:SequenceFlow',
           code: 'flow_target_missing',
+          params: { flow: 'f1' },
           message: 'Flow f1 leads into nothing',
         },
         {
           elementId: 'f2',
           elementType: 'bpmn:SequenceFlow',
           code: 'flow_source_missing',
+          params: { flow: 'f2' },
           message: 'Flow f2 comes from nothing',
         },
         {
           elementId: 'y',
           elementType: 'bpmn:UserTask',
           code: 'no_incoming',
+          params: { element: 'y' },
           message: 'y has no incoming flow',
         },
         {
           elementId: 'z',
           elementType: 'bpmn:ServiceTask',
           code: 'no_incoming',
+          params: { element: 'z' },
           message: 'z has no incoming flow',
         },
       ],
@@ -361,5 +444,36 @@ describe('compileProcess', () => {
     const xml = readFixture('camunda-modeler').replace('=amount &gt; 100000', '${amount &gt; 100000}');
     const result = await compileProcess(xml);
     expect(result).toMatchObject({ ok: false, problems: [{ elementId: 'Flow_big', code: 'feel_syntax' }] });
+  });
+
+  it('compiles the decisions of an approval task, and defaults a multi-instance approval to approve / reject', async () => {
+    const xml = definitions(
+      `<bpmn:startEvent id="s" /><bpmn:userTask id="x" voronka:decisions="approve, revise approve reject" /><bpmn:exclusiveGateway id="g" default="f5" /><bpmn:userTask id="plain" /><bpmn:userTask id="vote"><bpmn:extensionElements><voronka:approval rule="any" vote="v" result="r" /></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics voronka:collection="xs" /></bpmn:userTask><bpmn:endEvent id="e" />${flow('f1', 's', 'x')}${flow('f2', 'x', 'g')}${flow('f3', 'g', 'plain', 'decision = "revise"')}${flow('f4', 'plain', 'x')}${flow('f5', 'g', 'vote')}${flow('f6', 'vote', 'e')}`,
+    );
+    const result = await compileProcess(xml);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    expect(result.graph.elements.x!.userTask).toEqual({ decisions: ['approve', 'revise', 'reject'] });
+    expect(result.graph.elements.plain!.userTask).toEqual({});
+    expect(result.graph.elements.vote!.userTask).toEqual({ decisions: ['approve', 'reject'] });
+  });
+
+  it('lets a decision reach the gateway through a condition that needs other variables too', async () => {
+    const xml = definitions(
+      `<bpmn:startEvent id="s" /><bpmn:userTask id="x" voronka:decisions="approve reject" /><bpmn:exclusiveGateway id="g" /><bpmn:endEvent id="e" /><bpmn:endEvent id="e2" />${flow('f1', 's', 'x')}${flow('f2', 'x', 'g')}${flow('f3', 'g', 'e', 'decision = "approve" and amount &gt; 10')}${flow('f4', 'g', 'e2', 'decision != "approve"')}`,
+    );
+    expect((await compileProcess(xml)).ok).toBe(true);
+    const unrouted = await compileProcess(xml.replace('decision != "approve"', 'decision = "revise"'));
+    expect(unrouted).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          elementId: 'x',
+          code: 'decision_unrouted',
+          params: { element: 'x', decision: 'reject', gateway: 'g' },
+          message: 'Decision "reject" of x: no flow out of g takes it',
+        },
+      ],
+    });
   });
 });

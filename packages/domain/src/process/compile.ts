@@ -1,6 +1,6 @@
 import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
 import { voronkaModdle } from './extensions';
-import { checkFeel, isIsoDuration, normalizeFeel, parseIsoInstant } from './feel';
+import { checkFeel, evaluateFeel, FeelError, isIsoDuration, normalizeFeel, parseIsoInstant } from './feel';
 import {
   type ActionDefinition,
   type ApprovalDefinition,
@@ -16,53 +16,19 @@ import {
   type ProcessAction,
   type ProcessGraph,
   processActions,
+  type TaskDecision,
   type TimerDefinition,
+  taskDecisions,
   type UserTaskDefinition,
 } from './graph';
+import {
+  type CompileProblem,
+  type CompileProblemCode,
+  type CompileProblemParams,
+  compileProblemMessage,
+  type FeelSubject,
+} from './problems';
 import { computeJoinUpstream } from './reachability';
-
-export const compileProblemCodes = [
-  'invalid_xml',
-  'no_process',
-  'multiple_processes',
-  'unsupported_element',
-  'unsupported_event_definition',
-  'unsupported_loop',
-  'unsupported_condition',
-  'unsupported_language',
-  'unsupported_timer',
-  'no_start_event',
-  'subprocess_start',
-  'flow_source_missing',
-  'flow_target_missing',
-  'flow_crosses_scope',
-  'no_incoming',
-  'start_has_incoming',
-  'end_has_outgoing',
-  'gateway_no_outgoing',
-  'missing_condition',
-  'invalid_default',
-  'event_gateway_target',
-  'boundary_host',
-  'error_boundary_non_interrupting',
-  'missing_timer',
-  'missing_message',
-  'missing_error_code',
-  'missing_action',
-  'unknown_action',
-  'missing_collection',
-  'missing_called_element',
-  'invalid_extension',
-  'feel_syntax',
-] as const;
-export type CompileProblemCode = (typeof compileProblemCodes)[number];
-
-export interface CompileProblem {
-  elementId: string;
-  elementType: string;
-  code: CompileProblemCode;
-  message: string;
-}
 
 export type CompileResult = { ok: true; graph: ProcessGraph } | { ok: false; problems: CompileProblem[] };
 
@@ -116,16 +82,35 @@ interface Source {
 class Problems {
   readonly list: CompileProblem[] = [];
 
-  add(node: ModdleElement | undefined, code: CompileProblemCode, message: string): void {
-    this.list.push({ elementId: node?.id ?? '', elementType: node?.$type ?? '', code, message });
+  add(node: ModdleElement | undefined, code: CompileProblemCode, params: CompileProblemParams = {}): void {
+    this.list.push({
+      elementId: node?.id ?? '',
+      elementType: node?.$type ?? '',
+      code,
+      params,
+      message: compileProblemMessage(code, params),
+    });
   }
 
-  /** Checks a FEEL expression; returns it normalised (without a leading `=`), or undefined if broken. */
-  feel(node: ModdleElement, what: string, expression: string | undefined): string | undefined {
+  /**
+   * Checks a FEEL expression; returns it normalised (without a leading `=`), or undefined if broken.
+   * `subject` says what the expression is (`more` names its flow or parameter).
+   */
+  feel(
+    node: ModdleElement,
+    subject: FeelSubject,
+    expression: string | undefined,
+    more: CompileProblemParams = {},
+  ): string | undefined {
     if (expression === undefined || expression.trim() === '') return undefined;
     const error = checkFeel(expression);
     if (error) {
-      this.add(node, 'feel_syntax', `${what} "${expression.trim()}" is not valid FEEL: ${error.message}`);
+      this.add(node, 'feel_syntax', {
+        subject,
+        ...more,
+        expression: expression.trim(),
+        error: error.message,
+      });
       return undefined;
     }
     return normalizeFeel(expression);
@@ -164,17 +149,13 @@ function compileTimer(
   ] as const;
   const found = candidates.find(([, expression]) => expression?.body?.trim());
   if (!found) {
-    problems.add(node, 'missing_timer', `Timer ${label(node)} has no duration, date or cycle`);
+    problems.add(node, 'missing_timer', { element: label(node) });
     return null;
   }
   const kind = found[0];
   const text = found[1]!.body!.trim();
   if (kind === 'cycle' && node.$type !== 'bpmn:StartEvent') {
-    problems.add(
-      node,
-      'unsupported_timer',
-      `Timer ${label(node)}: cycles are supported on start events only`,
-    );
+    problems.add(node, 'unsupported_timer', { element: label(node) });
     return null;
   }
   if (!text.startsWith('=')) {
@@ -182,7 +163,8 @@ function compileTimer(
     if (kind === 'date' && parseIsoInstant(text)) return { kind, value: text, isExpression: false };
     if (kind === 'cycle' && /^R\d*\//.test(text)) return { kind, value: text, isExpression: false };
   }
-  const expression = problems.feel(node, `Timer ${kind}`, text);
+  const subject = ({ duration: 'timerDuration', date: 'timerDate', cycle: 'timerCycle' } as const)[kind];
+  const expression = problems.feel(node, subject, text);
   return expression === undefined ? null : { kind, value: expression, isExpression: true };
 }
 
@@ -195,7 +177,7 @@ function compileEvent(
   const allowed = allowedEvents[kind];
   if (!allowed) return undefined;
   if (definitions.length > 1) {
-    problems.add(node, 'unsupported_event_definition', `Event ${label(node)} has several definitions`);
+    problems.add(node, 'multiple_event_definitions', { element: label(node) });
     return null;
   }
   const definition = definitions[0];
@@ -211,11 +193,11 @@ function compileEvent(
     : 'none';
   if (!type || !allowed.includes(type)) {
     const what = definition ? definition.$type.replace('bpmn:', '').replace('EventDefinition', '') : 'none';
-    problems.add(
-      node,
-      'unsupported_event_definition',
-      `${node.$type.replace('bpmn:', '')} ${label(node)}: ${what} events are not supported here`,
-    );
+    problems.add(node, 'unsupported_event_definition', {
+      type: node.$type.replace('bpmn:', ''),
+      element: label(node),
+      definition: what,
+    });
     return null;
   }
   if (!definition) return undefined;
@@ -227,10 +209,10 @@ function compileEvent(
     case 'message': {
       const message = definition.messageRef;
       if (!message?.name) {
-        problems.add(node, 'missing_message', `Message event ${label(node)} names no message`);
+        problems.add(node, 'missing_message', { element: label(node) });
         return null;
       }
-      const correlationKey = problems.feel(node, 'Correlation key', message.correlationKey);
+      const correlationKey = problems.feel(node, 'correlationKey', message.correlationKey);
       return correlationKey
         ? { type: 'message', message: message.name, correlationKey }
         : { type: 'message', message: message.name };
@@ -238,7 +220,7 @@ function compileEvent(
     case 'error': {
       const errorCode = definition.errorRef?.errorCode;
       if (!errorCode && kind === 'endEvent') {
-        problems.add(node, 'missing_error_code', `Error end event ${label(node)} has no error code`);
+        problems.add(node, 'missing_error_code', { element: label(node) });
         return null;
       }
       return errorCode ? { type: 'error', errorCode } : { type: 'error' };
@@ -254,16 +236,15 @@ function compileUserTask(node: ModdleElement, root: ModdleElement, problems: Pro
   if (assignee) {
     const kind = assignee.kind as (typeof assigneeKinds)[number];
     if (!assigneeKinds.includes(kind)) {
-      problems.add(
-        node,
-        'invalid_extension',
-        `Assignee kind "${assignee.kind}" is not one of ${assigneeKinds}`,
-      );
+      problems.add(node, 'invalid_assignee', {
+        kind: String(assignee.kind ?? ''),
+        allowed: assigneeKinds.join(', '),
+      });
     } else if (kind !== 'initiator' && kind !== 'departmentHead' && !assignee.value) {
       // A department head without a department means the head of the initiator's department.
-      problems.add(node, 'invalid_extension', `Assignee of ${label(node)} has no value`);
+      problems.add(node, 'assignee_without_value', { element: label(node) });
     } else if (kind === 'variable') {
-      const value = problems.feel(node, 'Assignee', assignee.value);
+      const value = problems.feel(node, 'assignee', assignee.value);
       if (value) task.assignee = { kind, value };
     } else {
       task.assignee = kind === 'initiator' || !assignee.value ? { kind } : { kind, value: assignee.value };
@@ -279,7 +260,7 @@ function compileUserTask(node: ModdleElement, root: ModdleElement, problems: Pro
   }
   const dueDate = extension(node, 'voronka:DueDate');
   if (dueDate) {
-    const expression = problems.feel(node, 'Due date', dueDate.expression);
+    const expression = problems.feel(node, 'dueDate', dueDate.expression);
     if (expression) task.dueDate = expression;
   }
   const form = extension(node, 'voronka:Form');
@@ -287,11 +268,10 @@ function compileUserTask(node: ModdleElement, root: ModdleElement, problems: Pro
     task.form = (form.fields ?? []).flatMap((field): FormField[] => {
       const type = (field.type ?? 'text') as FormField['type'];
       if (!field.id || !formFieldTypes.includes(type)) {
-        problems.add(
-          node,
-          'invalid_extension',
-          `Form field "${field.id ?? ''}" needs an id and a type among ${formFieldTypes}`,
-        );
+        problems.add(node, 'invalid_form_field', {
+          field: field.id ?? '',
+          allowed: formFieldTypes.join(', '),
+        });
         return [];
       }
       const compiled: FormField = { id: field.id, label: field.label ?? field.id, type };
@@ -304,30 +284,83 @@ function compileUserTask(node: ModdleElement, root: ModdleElement, problems: Pro
       return [compiled];
     });
   }
+  const decisions = compileDecisions(node, problems);
+  if (decisions) task.decisions = decisions;
   return task;
+}
+
+/** `voronka:decisions="approve revise reject"`: the decisions of an approval task, in the order given. */
+function compileDecisions(node: ModdleElement, problems: Problems): TaskDecision[] | undefined {
+  const listed = (node.decisions ?? '').split(/[\s,]+/).filter(Boolean);
+  const approval = extension(node, 'voronka:Approval');
+  if (listed.length === 0) return approval ? ['approve', 'reject'] : undefined;
+  const decisions: TaskDecision[] = [];
+  for (const decision of listed) {
+    if (!taskDecisions.includes(decision as TaskDecision)) {
+      problems.add(node, 'invalid_decision', {
+        element: label(node),
+        decision,
+        allowed: taskDecisions.join(', '),
+      });
+    } else if (!decisions.includes(decision as TaskDecision)) {
+      decisions.push(decision as TaskDecision);
+    }
+  }
+  // A multi-instance approval counts votes for and against; there is nothing to send back.
+  if (approval && decisions.includes('revise'))
+    problems.add(node, 'approval_decisions', { element: label(node) });
+  return decisions.length > 0 ? decisions : undefined;
+}
+
+/**
+ * Every decision of an approval task must lead somewhere: when the task flows straight into an exclusive
+ * or inclusive gateway without a default flow, some condition must be able to hold with that `decision`.
+ * A condition that needs other variables too (and so is not plainly false) counts as able to hold.
+ */
+function checkDecisionRoutes(collected: Collected, graph: ProcessGraph, problems: Problems): void {
+  for (const { node, element } of collected.elements.values()) {
+    const decisions = element.userTask?.decisions;
+    if (!decisions || element.out.length !== 1) continue;
+    const gateway = graph.elements[graph.flows[element.out[0]!]!.target]!;
+    if (gateway.kind !== 'exclusiveGateway' && gateway.kind !== 'inclusiveGateway') continue;
+    if (gateway.defaultFlow) continue;
+    const conditions = gateway.out.flatMap((flowId) => graph.flows[flowId]?.condition ?? []);
+    for (const decision of decisions) {
+      const routed = conditions.some((condition) => {
+        try {
+          return evaluateFeel(condition, { decision, outcome: decision }) !== false;
+        } catch (error) {
+          if (error instanceof FeelError) return true;
+          throw error;
+        }
+      });
+      if (!routed)
+        problems.add(node, 'decision_unrouted', {
+          element: label(node),
+          decision,
+          gateway: label(collected.elements.get(gateway.id)!.node),
+        });
+    }
+  }
 }
 
 function compileAction(node: ModdleElement, problems: Problems): ActionDefinition | undefined {
   const action = extension(node, 'voronka:Action');
   if (!action?.name) {
-    problems.add(node, 'missing_action', `Task ${label(node)} has no voronka:action`);
+    problems.add(node, 'missing_action', { element: label(node) });
     return undefined;
   }
   if (!processActions.includes(action.name as ProcessAction)) {
-    problems.add(
-      node,
-      'unknown_action',
-      `Action "${action.name}" is not one of ${processActions.join(', ')}`,
-    );
+    problems.add(node, 'unknown_action', { action: action.name, allowed: processActions.join(', ') });
     return undefined;
   }
   const params: Record<string, string> = {};
   for (const param of action.params ?? []) {
     if (!param.name) {
-      problems.add(node, 'invalid_extension', `A parameter of ${label(node)} has no name`);
+      problems.add(node, 'param_without_name', { element: label(node) });
       continue;
     }
-    const expression = problems.feel(node, `Parameter ${param.name}`, param.expression);
+    const expression = problems.feel(node, 'param', param.expression, { name: param.name });
     if (expression) params[param.name] = expression;
     else if (!param.expression?.trim()) params[param.name] = 'null';
   }
@@ -345,24 +378,15 @@ function compileMultiInstance(
   const loop = node.loopCharacteristics;
   const approvalNode = extension(node, 'voronka:Approval');
   if (!loop) {
-    if (approvalNode)
-      problems.add(node, 'invalid_extension', `Approval on ${label(node)} needs multi-instance`);
+    if (approvalNode) problems.add(node, 'approval_without_multi_instance', { element: label(node) });
     return undefined;
   }
   if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
-    problems.add(
-      node,
-      'unsupported_loop',
-      `Loop on ${label(node)}: use gateways, or a multi-instance user task`,
-    );
+    problems.add(node, 'unsupported_loop', { element: label(node) });
     return undefined;
   }
   if (kind !== 'userTask') {
-    problems.add(
-      node,
-      'unsupported_loop',
-      `Multi-instance is supported on user tasks only, not on ${label(node)}`,
-    );
+    problems.add(node, 'multi_instance_not_user_task', { element: label(node) });
     return undefined;
   }
   const camundaCollection = foreignAttribute(loop, root, camundaNamespace, 'collection');
@@ -370,11 +394,11 @@ function compileMultiInstance(
     loop.collection ??
     (camundaCollection && plainName.test(camundaCollection) ? camundaCollection : undefined);
   if (!collectionText?.trim()) {
-    problems.add(node, 'missing_collection', `Multi-instance ${label(node)} has no voronka:collection`);
+    problems.add(node, 'missing_collection', { element: label(node) });
     return undefined;
   }
-  const collection = problems.feel(node, 'Collection', collectionText);
-  const completionCondition = problems.feel(node, 'Completion condition', loop.completionCondition?.body);
+  const collection = problems.feel(node, 'collection', collectionText);
+  const completionCondition = problems.feel(node, 'completionCondition', loop.completionCondition?.body);
   if (!collection) return undefined;
   const compiled: MultiInstanceDefinition = { sequential: loop.isSequential === true, collection };
   const elementVariable =
@@ -384,11 +408,7 @@ function compileMultiInstance(
   if (approvalNode) {
     const rule = approvalNode.rule as ApprovalDefinition['rule'];
     if (!approvalRules.includes(rule) || !approvalNode.vote || !approvalNode.result) {
-      problems.add(
-        node,
-        'invalid_extension',
-        `Approval of ${label(node)} needs rule (${approvalRules.join(' | ')}), vote and result`,
-      );
+      problems.add(node, 'invalid_approval', { element: label(node), allowed: approvalRules.join(' | ') });
     } else {
       compiled.approval = { rule, vote: approvalNode.vote, result: approvalNode.result };
     }
@@ -422,7 +442,7 @@ function compileElement(
     }
     case 'callActivity':
       if (node.calledElement) element.calledElement = node.calledElement;
-      else problems.add(node, 'missing_called_element', `Call activity ${label(node)} names no process`);
+      else problems.add(node, 'missing_called_element', { element: label(node) });
       break;
     case 'boundaryEvent':
       element.interrupting = node.cancelActivity !== false;
@@ -452,8 +472,12 @@ function collect(
     if (ignoredTypes.has(node.$type)) continue;
     const kind = kindsByType[node.$type];
     if (!kind || (kind === 'subProcess' && node.triggeredByEvent)) {
-      const what = node.triggeredByEvent ? 'event sub-process' : node.$type.replace('bpmn:', '');
-      problems.add(node, 'unsupported_element', `${label(node)}: ${what} is not supported`);
+      if (node.triggeredByEvent) problems.add(node, 'unsupported_event_subprocess', { element: label(node) });
+      else
+        problems.add(node, 'unsupported_element', {
+          element: label(node),
+          type: node.$type.replace('bpmn:', ''),
+        });
       continue;
     }
     collected.elements.set(node.id!, { node, element: compileElement(node, kind, parent, root, problems) });
@@ -465,11 +489,11 @@ function checkFlows(collected: Collected, flows: Record<string, GraphFlow>, prob
   for (const [id, { node, parent }] of collected.flows) {
     const source = node.sourceRef?.id ? collected.elements.get(node.sourceRef.id) : undefined;
     const target = node.targetRef?.id ? collected.elements.get(node.targetRef.id) : undefined;
-    if (!source) problems.add(node, 'flow_source_missing', `Flow ${id} comes from nothing`);
-    if (!target) problems.add(node, 'flow_target_missing', `Flow ${id} leads into nothing`);
+    if (!source) problems.add(node, 'flow_source_missing', { flow: id });
+    if (!target) problems.add(node, 'flow_target_missing', { flow: id });
     if (!source || !target) continue;
     if (source.element.parent !== parent || target.element.parent !== parent) {
-      problems.add(node, 'flow_crosses_scope', `Flow ${id} crosses a sub-process border`);
+      problems.add(node, 'flow_crosses_scope', { flow: id });
       continue;
     }
     const flow: GraphFlow = { id, source: source.element.id, target: target.element.id };
@@ -478,19 +502,11 @@ function checkFlows(collected: Collected, flows: Record<string, GraphFlow>, prob
     const isDefault = source.node.default?.id === id;
     if (condition?.body?.trim() && !isDefault) {
       if (sourceKind !== 'exclusiveGateway' && sourceKind !== 'inclusiveGateway') {
-        problems.add(
-          node,
-          'unsupported_condition',
-          `Flow ${id}: conditions belong on exclusive or inclusive gateways`,
-        );
+        problems.add(node, 'unsupported_condition', { flow: id });
       } else if (condition.language && !/feel/i.test(condition.language)) {
-        problems.add(
-          node,
-          'unsupported_language',
-          `Flow ${id}: condition language ${condition.language}, use FEEL`,
-        );
+        problems.add(node, 'unsupported_language', { flow: id, language: condition.language });
       } else {
-        const expression = problems.feel(node, `Condition of flow ${id}`, condition.body);
+        const expression = problems.feel(node, 'condition', condition.body, { flow: id });
         if (expression) flow.condition = expression;
       }
     }
@@ -512,41 +528,34 @@ function checkStructure(
     const what = label(node);
     switch (element.kind) {
       case 'startEvent':
-        if (element.in.length > 0)
-          problems.add(node, 'start_has_incoming', `Start event ${what} has incoming flows`);
+        if (element.in.length > 0) problems.add(node, 'start_has_incoming', { element: what });
         break;
       case 'endEvent':
-        if (element.out.length > 0)
-          problems.add(node, 'end_has_outgoing', `End event ${what} has outgoing flows`);
+        if (element.out.length > 0) problems.add(node, 'end_has_outgoing', { element: what });
         break;
       case 'boundaryEvent': {
         const host = element.attachedTo ? elements[element.attachedTo] : undefined;
         if (!host || !boundaryHosts.has(host.kind) || host.parent !== element.parent) {
-          problems.add(
-            node,
-            'boundary_host',
-            `Boundary event ${what} must sit on a task, sub-process or call`,
-          );
+          problems.add(node, 'boundary_host', { element: what });
         } else {
           host.boundaries = [...(host.boundaries ?? []), element.id];
         }
         if (element.event?.type === 'error' && !element.interrupting) {
-          problems.add(node, 'error_boundary_non_interrupting', `Error boundary ${what} must interrupt`);
+          problems.add(node, 'error_boundary_non_interrupting', { element: what });
         }
-        if (element.in.length > 0)
-          problems.add(node, 'start_has_incoming', `Boundary event ${what} has incoming flows`);
+        if (element.in.length > 0) problems.add(node, 'boundary_has_incoming', { element: what });
         break;
       }
       default:
-        if (element.in.length === 0) problems.add(node, 'no_incoming', `${what} has no incoming flow`);
+        if (element.in.length === 0) problems.add(node, 'no_incoming', { element: what });
     }
     if (element.kind.endsWith('Gateway') && element.out.length === 0) {
-      problems.add(node, 'gateway_no_outgoing', `Gateway ${what} has no outgoing flow`);
+      problems.add(node, 'gateway_no_outgoing', { element: what });
     }
     if (element.kind === 'exclusiveGateway' || element.kind === 'inclusiveGateway') {
       const defaultId = node.default?.id;
       if (defaultId && !element.out.includes(defaultId)) {
-        problems.add(node, 'invalid_default', `Default flow of ${what} is not one of its outgoing flows`);
+        problems.add(node, 'invalid_default', { element: what });
       } else if (defaultId) {
         element.defaultFlow = defaultId;
       }
@@ -555,7 +564,7 @@ function checkStructure(
           const flow = flows[flowId]!;
           const source = collected.flows.get(flowId)!.node;
           if (!flow.condition && !flow.isDefault && !source.conditionExpression?.body?.trim()) {
-            problems.add(source, 'missing_condition', `Flow ${flowId} out of ${what} has no condition`);
+            problems.add(source, 'missing_condition', { flow: flowId, element: what });
           }
         }
       }
@@ -565,11 +574,7 @@ function checkStructure(
         const target = elements[flows[flowId]!.target]!;
         const type = target.event?.type;
         if (target.kind !== 'intermediateCatchEvent' || (type !== 'timer' && type !== 'message')) {
-          problems.add(
-            node,
-            'event_gateway_target',
-            `${what} may only lead to timer or message catch events`,
-          );
+          problems.add(node, 'event_gateway_target', { element: what });
         }
       }
     }
@@ -579,7 +584,7 @@ function checkStructure(
       (child) => child.parent === element.id && child.kind === 'startEvent',
     );
     if (starts.length !== 1 || starts[0]!.event) {
-      problems.add(node, 'subprocess_start', `Sub-process ${label(node)} needs exactly one none start event`);
+      problems.add(node, 'subprocess_start', { element: label(node) });
     } else {
       element.start = starts[0]!.id;
     }
@@ -603,20 +608,14 @@ export async function compileProcess(xml: string): Promise<CompileResult> {
   try {
     definitions = (await moddle.fromXML(xml)).rootElement;
   } catch (error) {
-    problems.add(undefined, 'invalid_xml', `Not a BPMN 2.0 file: ${(error as Error).message.split('\n')[0]}`);
+    problems.add(undefined, 'invalid_xml', { reason: (error as Error).message.split('\n')[0] ?? '' });
     return { ok: false, problems: problems.list };
   }
   const processes = (definitions.rootElements ?? []).filter(
     (element) => element.$type === 'bpmn:Process' && (element.flowElements?.length ?? 0) > 0,
   );
   if (processes.length !== 1) {
-    problems.add(
-      definitions,
-      processes.length === 0 ? 'no_process' : 'multiple_processes',
-      processes.length === 0
-        ? 'The file holds no process'
-        : 'The file holds several processes; keep one pool',
-    );
+    problems.add(definitions, processes.length === 0 ? 'no_process' : 'multiple_processes');
     return { ok: false, problems: problems.list };
   }
   const process = processes[0]!;
@@ -630,11 +629,12 @@ export async function compileProcess(xml: string): Promise<CompileResult> {
     ({ element }) => element.kind === 'subProcess',
   );
   checkStructure(collected, graph, subProcesses, problems);
+  checkDecisionRoutes(collected, graph, problems);
   for (const element of Object.values(graph.elements)) {
     if (element.kind === 'startEvent' && !element.parent) graph.startEvents.push(element.id);
   }
   if (graph.startEvents.length === 0) {
-    problems.add(process, 'no_start_event', `Process ${label(process)} has no start event`);
+    problems.add(process, 'no_start_event', { element: label(process) });
   }
   if (problems.list.length > 0) return { ok: false, problems: problems.list };
   computeJoinUpstream(graph);

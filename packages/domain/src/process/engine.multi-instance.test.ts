@@ -33,6 +33,8 @@ describe('parallel multi-instance approval', () => {
         name: 'Согласовать договор',
         assignee: { kind: 'user', value: user },
         form: [{ id: 'approved', label: 'Согласовано', type: 'boolean' }],
+        // A multi-instance approval offers approve / reject unless it names its decisions.
+        decisions: ['approve', 'reject'],
         item: user,
         loopCounter: index + 1,
       })),

@@ -3,7 +3,7 @@
  * settings are attributes on standard elements:
  *
  * ```xml
- * <bpmn:userTask id="approve" name="Согласовать договор">
+ * <bpmn:userTask id="approve" name="Согласовать договор" voronka:decisions="approve revise reject">
  *   <bpmn:extensionElements>
  *     <voronka:assignee kind="variable" value="approver" />
  *     <voronka:dueDate>duration("P2D")</voronka:dueDate>
@@ -73,5 +73,7 @@ export const voronkaModdle = {
       properties: [attribute('collection'), attribute('elementVariable')],
     },
     { name: 'Correlation', extends: ['bpmn:Message'], properties: [attribute('correlationKey')] },
+    /** `voronka:decisions="approve revise reject"`: an approval task and the decisions it offers. */
+    { name: 'Decisions', extends: ['bpmn:UserTask'], properties: [attribute('decisions')] },
   ],
 };

@@ -116,12 +116,21 @@ export interface FormField {
   options?: { value: string; label: string }[];
 }
 
+/**
+ * What a person may decide on an approval task. The inbox offers exactly the task's decisions as buttons;
+ * the choice becomes the process variable `decision` (and `outcome`), which the following gateway tests.
+ */
+export const taskDecisions = ['approve', 'reject', 'revise'] as const;
+export type TaskDecision = (typeof taskDecisions)[number];
+
 export interface UserTaskDefinition {
   /** `value` is a user id, role, department id, or (kind `variable`) a FEEL expression yielding a user id. */
   assignee?: { kind: AssigneeKind; value?: string };
   /** FEEL yielding a duration (from the task's creation) or a date. */
   dueDate?: string;
   form?: FormField[];
+  /** An approval task: the decisions its completion must carry one of. Absent on a plain task ("Complete"). */
+  decisions?: TaskDecision[];
 }
 
 /** The actions a service or send task may run; the server carries each one out as a job. */

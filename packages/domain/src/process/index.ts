@@ -1,10 +1,4 @@
-export {
-  type CompileProblem,
-  type CompileProblemCode,
-  type CompileResult,
-  compileProblemCodes,
-  compileProcess,
-} from './compile';
+export { type CompileResult, compileProcess } from './compile';
 export { step } from './engine';
 export { voronkaModdle, voronkaNamespace } from './extensions';
 export {
@@ -19,6 +13,17 @@ export {
   type FeelValue,
 } from './feel';
 export * from './graph';
+export {
+  type CompileProblem,
+  type CompileProblemCode,
+  type CompileProblemParams,
+  compileProblemCodes,
+  compileProblemMessage,
+  compileProblemMessages,
+  type FeelSubject,
+  feelSubjectMessages,
+  fillPlaceholders,
+} from './problems';
 export { maxMovesPerStep } from './run';
 export * from './state';
 export { validateTaskOutput } from './task-output';

@@ -1,4 +1,4 @@
-import type { AssigneeKind, FormField, ProcessAction } from './graph';
+import type { AssigneeKind, FormField, ProcessAction, TaskDecision } from './graph';
 
 export type Variables = Record<string, unknown>;
 
@@ -88,6 +88,8 @@ export type Effect =
       name?: string;
       assignee: ResolvedAssignee | null;
       form: FormField[];
+      /** An approval task's decisions; absent on a plain task. */
+      decisions?: TaskDecision[];
       dueAt?: string;
       item?: unknown;
       loopCounter?: number;

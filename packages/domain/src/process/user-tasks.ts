@@ -55,6 +55,7 @@ export function createUserTask(run: Run, token: Token, element: GraphElement): b
     form: definition.form ?? [],
   };
   if (element.name) effect.name = element.name;
+  if (definition.decisions) effect.decisions = definition.decisions;
   if (definition.dueDate) {
     const due = dueAt(run, token, definition.dueDate);
     if (typeof due !== 'string') {

@@ -84,6 +84,7 @@ function toDefinition(row: ListRow): ProcessDefinition {
     name: row.name,
     description: row.description,
     template: row.template,
+    runsOn: row.runs_on,
     publishedVersion: row.published_version,
     hasDraft: Boolean(row.has_draft),
     running: Number(row.running ?? 0),
@@ -157,6 +158,7 @@ export async function createDefinition(
         name,
         description: input.description ?? fromTemplate?.description ?? null,
         template: input.template ?? null,
+        runs_on: input.runsOn !== undefined ? input.runsOn : (fromTemplate?.runsOn ?? null),
         created_by: actor.userId,
       })
       .returning('id')
@@ -192,6 +194,7 @@ async function templateDraft(db: Kysely<DB>, actor: Actor, key: string) {
     ...templateXml(template, locale),
     name: template.name[locale],
     description: template.description[locale],
+    runsOn: template.runsOn,
   };
 }
 
@@ -231,6 +234,7 @@ export async function saveDraft(
         updated_at: sql`now()`,
         ...(input.name && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
+        ...(input.runsOn !== undefined && { runs_on: input.runsOn }),
       })
       .where('id', '=', id)
       .execute();
@@ -297,6 +301,7 @@ function publishRefused(problems: readonly CompileProblem[]): AppError {
       path: problem.elementId || 'process',
       message: problem.message,
       code: problem.code,
+      params: problem.params,
       elementType: problem.elementType,
     })),
   );

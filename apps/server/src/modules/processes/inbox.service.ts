@@ -1,4 +1,9 @@
-import { type CompleteProcessTaskBody, type ProcessTask, validateTaskOutput } from '@voronka/domain';
+import {
+  type CompleteProcessTaskBody,
+  type ProcessTask,
+  type TaskDecision,
+  validateTaskOutput,
+} from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
@@ -33,6 +38,7 @@ function toProcessTask(row: TaskRow, now: Date): ProcessTask {
     assigneeId: row.assignee_id,
     candidateRole: row.candidate_role,
     form: row.form as ProcessTask['form'],
+    decisions: row.decisions as TaskDecision[],
     values: row.values,
     dueAt: row.due_at?.toISOString() ?? null,
     overdue: row.status === 'open' && row.due_at !== null && row.due_at < now,
@@ -101,9 +107,28 @@ export async function getProcessTask(db: Kysely<DB>, actor: Actor, id: string): 
 }
 
 /**
- * Completes a user task: every required form field must be filled (each missing one is named), then
- * the process moves on in the same transaction. The outcome (approve, reject, revise …), the form values
- * and the comment become process variables; a task completed twice is refused.
+ * An approval task takes exactly one of its decisions; a plain task takes none. Anything else is refused
+ * (422) rather than left for the process to stumble on at its next gateway.
+ */
+function checkDecision(decisions: readonly string[], outcome: string | undefined): void {
+  if (outcome === undefined && decisions.length === 0) return;
+  if (outcome !== undefined && decisions.includes(outcome)) return;
+  const message =
+    decisions.length === 0
+      ? 'This task takes no decision: complete it without an outcome'
+      : outcome === undefined
+        ? `Choose a decision: ${decisions.join(', ')}`
+        : `"${outcome}" is not a decision of this task: ${decisions.join(', ')}`;
+  throw new AppError('process_invalid', message, [
+    { path: 'body.outcome', message, code: 'decision_not_allowed', allowed: decisions },
+  ]);
+}
+
+/**
+ * Completes a user task: every required form field must be filled (each missing one is named) and an
+ * approval task needs one of its decisions, then the process moves on in the same transaction. The
+ * decision (as `decision` and `outcome`), the form values and the comment become process variables; a
+ * task completed twice is refused.
  */
 export async function completeProcessTask(
   db: Kysely<DB>,
@@ -117,6 +142,7 @@ export async function completeProcessTask(
     if (!row) throw notFound('Task');
     if (!mayComplete(actor, row)) throw forbidden('This task is assigned to someone else');
     if (row.status !== 'open') throw new AppError('conflict', `The task is already ${row.status}`);
+    checkDecision(row.decisions, input.outcome);
     const graph = await graphOf(trx, actor.workspaceId, row.version_id);
     const missing = validateTaskOutput(graph, row.element_id, input.values);
     if (missing.length > 0) {
@@ -131,7 +157,8 @@ export async function completeProcessTask(
       .set({
         status: 'completed',
         outcome: input.outcome ?? null,
-        comment: input.comment ?? null,
+        // A form's own comment field counts as the task's comment.
+        comment: input.comment ?? (typeof input.values.comment === 'string' ? input.values.comment : null),
         values: JSON.stringify({ ...row.values, ...input.values }),
         completed_by: actor.userId,
         completed_at: sql`now()`,
@@ -142,7 +169,7 @@ export async function completeProcessTask(
     const vote = graph.elements[row.element_id]?.multiInstance?.approval?.vote;
     const variables: Record<string, unknown> = {
       ...input.values,
-      ...(input.outcome !== undefined && { outcome: input.outcome }),
+      ...(input.outcome !== undefined && { outcome: input.outcome, decision: input.outcome }),
       ...(input.comment !== undefined && { comment: input.comment }),
       ...(vote && input.outcome !== undefined && { [vote]: input.outcome === 'approve' }),
     };

@@ -176,6 +176,22 @@ export async function getInstance(db: Kysely<DB>, actor: Actor, id: string): Pro
   };
 }
 
+/**
+ * A process made for one kind of record starts only on such a record; one made to run without a record
+ * starts only without one. Refused with 422, naming `body.entity`.
+ */
+function requireRunsOn(runsOn: string | null, entity: string | undefined): void {
+  if ((entity ?? null) === runsOn) return;
+  const message = runsOn
+    ? entity
+      ? `This process runs on a ${runsOn}, not on a ${entity}`
+      : `This process runs on a ${runsOn}: start it from one`
+    : 'This process runs without a record: start it without one';
+  throw new AppError('process_invalid', message, [
+    { path: 'body.entity', message, code: 'runs_on_mismatch', runsOn },
+  ]);
+}
+
 /** Starts the published version by hand, from a record card or a list; the record becomes variables. */
 export async function startByHand(
   db: Kysely<DB>,
@@ -192,7 +208,7 @@ export async function startByHand(
     const version = await trx
       .selectFrom('process_versions as v')
       .innerJoin('process_definitions as d', 'd.id', 'v.definition_id')
-      .select(['v.id'])
+      .select(['v.id', 'd.runs_on'])
       .where('v.workspace_id', '=', actor.workspaceId)
       .where('v.definition_id', '=', definitionId)
       .where('d.deleted_at', 'is', null)
@@ -201,6 +217,7 @@ export async function startByHand(
       .limit(1)
       .executeTakeFirst();
     if (!version) throw new AppError('conflict', 'The process has no published version to start');
+    requireRunsOn(version.runs_on, input.entity);
     let variables = input.variables;
     if (input.entity && input.recordId) {
       await requireVisibleRecord(trx, actor, input.entity, input.recordId, 'body.recordId');

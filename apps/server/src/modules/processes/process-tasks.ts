@@ -97,6 +97,7 @@ export async function createProcessTask(
       assignee_id: assigneeId,
       candidate_role: candidateRole,
       form: JSON.stringify(effect.form),
+      decisions: JSON.stringify(effect.decisions ?? []),
       due_at: effect.dueAt ?? null,
       values: JSON.stringify(effect.item === undefined ? {} : { item: effect.item }),
     })

@@ -46,8 +46,8 @@ beforeAll(async () => {
   manager = await signIn(t.app, team.users.managerA.email);
 });
 
-async function publish(xml: string, name = 'Процесс') {
-  const created = await owner.request('POST', '/api/processes', { name, xml });
+async function publish(xml: string, name = 'Процесс', runsOn: string | null = null) {
+  const created = await owner.request('POST', '/api/processes', { name, xml, runsOn });
   expect(created.statusCode).toBe(201);
   const published = await owner.request('POST', `/api/processes/${created.json().id}/publish`);
   expect(published.statusCode, published.body).toBe(200);
@@ -65,7 +65,16 @@ describe('designer: drafts and publishing', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('process_invalid');
     expect(refused.json().error.details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'script', elementType: 'bpmn:ScriptTask' })]),
+      expect.arrayContaining([
+        {
+          path: 'script',
+          elementType: 'bpmn:ScriptTask',
+          code: 'unsupported_element',
+          // The designer words the problem in the user's language from the code and these.
+          params: { element: '"JS" (script)', type: 'ScriptTask' },
+          message: '"JS" (script): ScriptTask is not supported',
+        },
+      ]),
     );
     const detail = (await owner.request('GET', `/api/processes/${created.id}`)).json();
     expect(detail.publishedVersion).toBeNull();
@@ -91,9 +100,83 @@ describe('designer: drafts and publishing', () => {
   });
 });
 
+/** The fixture's approval offers approve or reject. */
+const approvalOnDeal = () =>
+  fixture('service-exclusive-user').replace(
+    '<bpmn:userTask id="approve" name="Согласовать">',
+    '<bpmn:userTask id="approve" name="Согласовать" voronka:decisions="approve reject">',
+  );
+
+describe('which records a process runs on', () => {
+  it('keeps runsOn with the definition: given at creation, taken from a template, changed with the draft', async () => {
+    const own = (await owner.request('POST', '/api/processes', { name: 'Свой' })).json();
+    expect(own.runsOn).toBeNull();
+    const saved = await owner.request('PUT', `/api/processes/${own.id}/draft`, {
+      xml: own.xml,
+      runsOn: 'company',
+    });
+    expect(saved.json().runsOn).toBe('company');
+    const kept = await owner.request('PUT', `/api/processes/${own.id}/draft`, { xml: own.xml });
+    expect(kept.json().runsOn).toBe('company');
+    const leads = (await owner.request('POST', '/api/processes', { template: 'lead-servicing' })).json();
+    expect(leads.runsOn).toBe('lead');
+    const vacation = (await owner.request('POST', '/api/processes', { template: 'vacation' })).json();
+    expect(vacation.runsOn).toBeNull();
+    const listed = (await owner.request('GET', '/api/processes')).json().items;
+    expect(listed.find((item: { id: string }) => item.id === leads.id).runsOn).toBe('lead');
+    const templates = (await owner.request('GET', '/api/process-templates')).json().items;
+    expect(
+      Object.fromEntries(
+        templates.map((item: { key: string; runsOn: string | null }) => [item.key, item.runsOn]),
+      ),
+    ).toMatchObject({
+      'lead-servicing': 'lead',
+      'contract-approval': 'deal',
+      'invoice-payment': 'deal',
+      vacation: null,
+    });
+    const wrong = await owner.request('PUT', `/api/processes/${own.id}/draft`, {
+      xml: own.xml,
+      runsOn: 'task',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].path).toBe('body.runsOn');
+  });
+
+  it('refuses a start on another kind of record, or without the record it needs, with 422 naming body.entity', async () => {
+    const onDeals = await publish(approvalOnDeal(), 'Только сделки', 'deal');
+    const withoutRecord = await publish(approvalOnDeal(), 'Без записи', null);
+    const lead = (await manager.request('POST', '/api/leads', { title: 'Лид' })).json();
+    const deal = (await manager.request('POST', '/api/deals', { title: 'Сделка', amount: 1 })).json();
+    const cases = [
+      [onDeals.id, { entity: 'lead', recordId: lead.id }, 'This process runs on a deal, not on a lead'],
+      [onDeals.id, {}, 'This process runs on a deal: start it from one'],
+      [
+        withoutRecord.id,
+        { entity: 'deal', recordId: deal.id },
+        'This process runs without a record: start it without one',
+      ],
+    ] as const;
+    for (const [id, body, message] of cases) {
+      const refused = await manager.request('POST', `/api/processes/${id}/start`, body);
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json().error).toMatchObject({
+        code: 'process_invalid',
+        message,
+        details: [{ path: 'body.entity', code: 'runs_on_mismatch' }],
+      });
+    }
+    expect(
+      (await owner.request('GET', `/api/process-instances?definitionId=${onDeals.id}`)).json().items,
+    ).toEqual([]);
+    const started = await manager.request('POST', `/api/processes/${withoutRecord.id}/start`, {});
+    expect(started.statusCode, started.body).toBe(201);
+  });
+});
+
 describe('runtime: start, inbox, monitor', () => {
   it('runs a process on a deal: action, branch, a task in the inbox with a required field, completion', async () => {
-    const process = await publish(fixture('service-exclusive-user'), 'Крупная сделка');
+    const process = await publish(approvalOnDeal(), 'Крупная сделка', 'deal');
     const deal = (await manager.request('POST', '/api/deals', { title: 'Станки', amount: 5000 })).json();
     const hints: string[] = [];
     const stopListening = await t.database.listen(eventsChannel, (payload) => hints.push(payload));
@@ -121,6 +204,7 @@ describe('runtime: start, inbox, monitor', () => {
       candidateRole: 'head_of_sales',
       status: 'open',
       recordTitle: 'Станки',
+      decisions: ['approve', 'reject'],
     });
     expect(instance.recordTitle).toBe('Станки');
     expect((await manager.request('GET', '/api/process-tasks')).json().items).toEqual([]);
@@ -134,7 +218,23 @@ describe('runtime: start, inbox, monitor', () => {
     const notYours = await manager.request('POST', `/api/process-tasks/${task.id}/complete`, { values: {} });
     expect(notYours.statusCode).toBe(403);
 
+    // An approval takes one of its own decisions, nothing else and not nothing.
+    for (const outcome of [undefined, 'revise', 'done']) {
+      const refused = await head.request('POST', `/api/process-tasks/${task.id}/complete`, {
+        ...(outcome && { outcome }),
+        values: { approved: true, comment: 'Да' },
+      });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json().error.details).toEqual([
+        expect.objectContaining({
+          path: 'body.outcome',
+          code: 'decision_not_allowed',
+          allowed: ['approve', 'reject'],
+        }),
+      ]);
+    }
     const missing = await head.request('POST', `/api/process-tasks/${task.id}/complete`, {
+      outcome: 'approve',
       values: { approved: true },
     });
     expect(missing.statusCode).toBe(400);
@@ -148,6 +248,7 @@ describe('runtime: start, inbox, monitor', () => {
     expect(done.statusCode).toBe(200);
     expect(done.json().status).toBe('completed');
     const twice = await head.request('POST', `/api/process-tasks/${task.id}/complete`, {
+      outcome: 'approve',
       values: { approved: true, comment: 'Ещё раз' },
     });
     expect(twice.statusCode).toBe(409);
@@ -155,7 +256,12 @@ describe('runtime: start, inbox, monitor', () => {
     const finished = (await head.request('GET', `/api/process-instances/${instance.id}`)).json();
     expect(finished.status).toBe('completed');
     expect(finished.tokens).toEqual([]);
-    expect(finished.variables).toMatchObject({ approved: true, comment: 'Берём', outcome: 'approve' });
+    expect(finished.variables).toMatchObject({
+      approved: true,
+      comment: 'Берём',
+      outcome: 'approve',
+      decision: 'approve',
+    });
     const steps = finished.steps.map((s: { event: string; elementId: string }) => [s.event, s.elementId]);
     expect(steps).toEqual([
       ['started', ''],
@@ -220,6 +326,14 @@ describe('who gets a user task', () => {
     expect(started.variables.initiatorId).toBe(team.users.managerA.id);
     const [task] = (await head.request('GET', `/api/process-tasks?instanceId=${started.id}`)).json().items;
     expect(task.assigneeId).toBe(team.users.head.id);
+    // A plain task takes no decision: it is completed as it is.
+    expect(task.decisions).toEqual([]);
+    const decided = await head.request('POST', `/api/process-tasks/${task.id}/complete`, {
+      outcome: 'approve',
+      values: {},
+    });
+    expect(decided.statusCode).toBe(422);
+    expect(decided.json().error.details[0]).toMatchObject({ path: 'body.outcome', allowed: [] });
 
     // Started by nobody (as a trigger may start it) and so with no department: the owner, never no one.
     const versionId = process.versions[0].id as string;

@@ -51,6 +51,8 @@ export async function fireSchedules(db: Kysely<DB>, runtime: Runtime): Promise<n
     .where('t.event', '=', 'schedule')
     .where('t.enabled', '=', true)
     .where('d.deleted_at', 'is', null)
+    // A schedule has no record to hand over: only processes that run without one.
+    .where('d.runs_on', 'is', null)
     .execute();
   const now = runtime.now();
   let started = 0;

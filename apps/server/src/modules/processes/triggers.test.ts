@@ -29,8 +29,16 @@ const xml = (key: string) => `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-async function processWithTrigger(key: string, event: string, conditions: Record<string, string> = {}) {
-  const created = (await owner.request('POST', '/api/processes', { name: key, xml: xml(key) })).json();
+async function processWithTrigger(
+  key: string,
+  event: string,
+  runsOn: string | null,
+  conditions: Record<string, string> = {},
+) {
+  const created = (
+    await owner.request('POST', '/api/processes', { name: key, xml: xml(key), runsOn })
+  ).json();
+  expect(created.runsOn).toBe(runsOn);
   expect((await owner.request('POST', `/api/processes/${created.id}/publish`)).statusCode).toBe(200);
   const saved = await owner.request('PUT', `/api/processes/${created.id}/triggers`, {
     items: [{ event, conditions }],
@@ -82,7 +90,7 @@ describe('processes started by CRM events', () => {
   });
 
   it('starts on a new deal in the chosen pipeline, once, on behalf of its responsible person', async () => {
-    const id = await processWithTrigger('on-deal', 'deal.created', { pipelineId: pipeline.id });
+    const id = await processWithTrigger('on-deal', 'deal.created', 'deal', { pipelineId: pipeline.id });
     const deal = (await manager.request('POST', '/api/deals', { title: 'Новая сделка', amount: 100 })).json();
     const batch = (
       await manager.request('POST', '/api/deals/batch', {
@@ -108,7 +116,7 @@ describe('processes started by CRM events', () => {
   it('starts when a deal enters the chosen stage, not on other moves', async () => {
     const target = pipeline.stages.filter((stage) => stage.kind === 'open')[2]!;
     const other = pipeline.stages.filter((stage) => stage.kind === 'open')[1]!;
-    const id = await processWithTrigger('on-stage', 'deal.stageEntered', { stageId: target.id });
+    const id = await processWithTrigger('on-stage', 'deal.stageEntered', 'deal', { stageId: target.id });
     const deal = (await manager.request('POST', '/api/deals', { title: 'Движение', amount: 10 })).json();
     await t.database.db.updateTable('deals').set({ stage_id: other.id }).where('id', '=', deal.id).execute();
     await t.database.db.updateTable('deals').set({ stage_id: target.id }).where('id', '=', deal.id).execute();
@@ -122,10 +130,16 @@ describe('processes started by CRM events', () => {
     });
   });
 
-  it('starts on a new lead and when a watched field changes', async () => {
-    const onLead = await processWithTrigger('on-lead', 'lead.created');
-    const onField = await processWithTrigger('on-field', 'record.fieldChanged', {
+  it('starts on a new lead and when a watched field changes, only processes made for that record', async () => {
+    const onLead = await processWithTrigger('on-lead', 'lead.created', 'lead');
+    const onField = await processWithTrigger('on-field', 'record.fieldChanged', 'deal', {
       entity: 'deal',
+      field: 'amount',
+    });
+    // Made for deals or for no record at all: a lead event does not start them.
+    const dealProcess = await processWithTrigger('deal-on-lead', 'lead.created', 'deal');
+    const noRecord = await processWithTrigger('nothing-on-lead', 'lead.created', null);
+    const leadOnField = await processWithTrigger('lead-on-field', 'record.fieldChanged', 'lead', {
       field: 'amount',
     });
     const lead = (await manager.request('POST', '/api/leads', { title: 'Заявка с сайта' })).json();
@@ -137,5 +151,9 @@ describe('processes started by CRM events', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await instancesOf(onField)).map((item) => item.recordId)).toEqual([deal.id]);
     expect(changed).toHaveLength(1);
+    expect(await instancesOf(dealProcess)).toEqual([]);
+    expect(await instancesOf(noRecord)).toEqual([]);
+    expect(await instancesOf(leadOnField)).toEqual([]);
+    expect(await pendingEvents()).toBe(0);
   });
 });

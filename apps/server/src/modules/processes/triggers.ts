@@ -51,6 +51,8 @@ async function startFor(trx: Trx, runtime: Runtime, event: TriggerEvent): Promis
     .where('t.event', '=', event.event)
     .where('t.enabled', '=', true)
     .where('d.deleted_at', 'is', null)
+    // A lead event starts the processes made for leads, and so on.
+    .where('d.runs_on', '=', event.entity as 'lead' | 'deal' | 'contact' | 'company')
     .execute();
   if (triggers.length === 0) return 0;
   // Conditions may name any field of the record (pipelineId, source …) or of the event (stageId).

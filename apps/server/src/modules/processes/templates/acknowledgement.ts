@@ -9,6 +9,7 @@ import { field, flow, type ProcessTemplateDefinition, text } from './template-mo
 export const acknowledgement: ProcessTemplateDefinition = {
   key: 'acknowledgement',
   category: 'documents',
+  runsOn: null,
   name: text('Ознакомление с документом', 'Document acknowledgement'),
   description: text(
     'Документ или ссылка на него, список сотрудников и отделов (переменные people и departments при запуске) и срок. Каждый получает задание ознакомиться; после срока инициатор видит, сколько человек ознакомились и кто нет.',

@@ -97,6 +97,8 @@ function elementXml(node: TemplateNode, locale: TemplateLocale, defaults: Map<st
   const tag = tags[node.type];
   let attributes = `id="${node.id}"${nameAttribute(node.name, locale)}`;
   if (node.type === 'boundaryTimer') attributes += ` attachedToRef="${node.attachedTo}"`;
+  if (node.type === 'userTask' && node.decisions)
+    attributes += ` voronka:decisions="${node.decisions.join(' ')}"`;
   const fallback = defaults.get(node.id);
   if (fallback) attributes += ` default="${fallback}"`;
   const extension = extensions(node, locale);

@@ -21,6 +21,7 @@ import { field, flow, type ProcessTemplateDefinition, text } from './template-mo
 export const businessTrip: ProcessTemplateDefinition = {
   key: 'business-trip',
   category: 'hr',
+  runsOn: null,
   name: text('Оформление командировки', 'Business trip'),
   description: text(
     'Сотрудник заполняет данные о командировке; руководитель утверждает. Утверждённая командировка — уведомление сотруднику, задача бухгалтерии на аванс и запись в график отсутствий.',
@@ -37,10 +38,13 @@ export const businessTrip: ProcessTemplateDefinition = {
       field('budget', 'money', text('Бюджет', 'Budget')),
       commentField,
     ]),
-    userTask('approve', text('Утвердить командировку', 'Approve the trip'), headOfInitiator, [
+    userTask(
+      'approve',
+      text('Утвердить командировку', 'Approve the trip'),
+      headOfInitiator,
+      [commentField],
       approveOrReject,
-      commentField,
-    ]),
+    ),
     exclusive('decided', text('Утверждена?', 'Approved?')),
     parallel('split'),
     notify(

@@ -20,6 +20,7 @@ import { field, flow, type ProcessTemplateDefinition, text } from './template-mo
 export const contractApproval: ProcessTemplateDefinition = {
   key: 'contract-approval',
   category: 'documents',
+  runsOn: 'deal',
   name: text('Согласование договора', 'Contract approval'),
   description: text(
     'Сотрудник прикладывает договор и выбирает согласующего; тот согласует, отклоняет или возвращает на доработку. Согласованный договор уходит клиенту на почту.',
@@ -40,8 +41,8 @@ export const contractApproval: ProcessTemplateDefinition = {
       'approve',
       text('Согласовать договор', 'Approve the contract'),
       person('approver'),
-      [approveOrRevise(true), commentField],
-      { dueDate: 'duration("P2D")' },
+      [commentField],
+      { ...approveOrRevise(true), dueDate: 'duration("P2D")' },
     ),
     exclusive('decided', text('Решение?', 'Decision?')),
     userTask('revise', text('Доработать договор', 'Revise the contract'), initiator, [

@@ -22,6 +22,7 @@ import { field, flow, type ProcessTemplateDefinition, text } from './template-mo
 export const dismissal: ProcessTemplateDefinition = {
   key: 'dismissal',
   category: 'hr',
+  runsOn: null,
   name: text('Увольнение', 'Dismissal'),
   description: text(
     'Заявка на увольнение согласуется руководителем; затем отдел кадров оформляет документы, бухгалтерия делает расчёт, сотрудник передаёт дела. Автору приходит уведомление.',
@@ -35,10 +36,13 @@ export const dismissal: ProcessTemplateDefinition = {
       field('lastDay', 'date', text('Последний рабочий день', 'Last working day'), { required: true }),
       field('reason', 'textarea', text('Причина', 'Reason')),
     ]),
-    userTask('approve', text('Согласовать увольнение', 'Approve the dismissal'), headOfInitiator, [
+    userTask(
+      'approve',
+      text('Согласовать увольнение', 'Approve the dismissal'),
+      headOfInitiator,
+      [commentField],
       approveOrReject,
-      commentField,
-    ]),
+    ),
     exclusive('decided', text('Согласовано?', 'Approved?')),
     parallel('split'),
     userTask('papers', text('Оформить документы на увольнение', 'Prepare the dismissal papers'), role('hr'), [

@@ -20,6 +20,7 @@ import { field, flow, type ProcessTemplateDefinition, text } from './template-mo
 export const documentApproval: ProcessTemplateDefinition = {
   key: 'document-approval',
   category: 'documents',
+  runsOn: null,
   name: text('Утверждение документа', 'Document approval'),
   description: text(
     'Два этапа согласования: документ, возвращённый на доработку на любом этапе, после исправления снова идёт на первый этап. Утверждённый документ публикуется.',
@@ -35,15 +36,21 @@ export const documentApproval: ProcessTemplateDefinition = {
       field('secondApprover', 'user', text('Утверждающий (2 этап)', 'Approver, stage 2'), { required: true }),
       commentField,
     ]),
-    userTask('firstStage', text('Согласовать документ', 'Approve the document'), person('firstApprover'), [
+    userTask(
+      'firstStage',
+      text('Согласовать документ', 'Approve the document'),
+      person('firstApprover'),
+      [commentField],
       approveOrRevise(false),
-      commentField,
-    ]),
+    ),
     exclusive('firstDecided', text('Согласован?', 'Approved?')),
-    userTask('secondStage', text('Утвердить документ', 'Sign off the document'), person('secondApprover'), [
+    userTask(
+      'secondStage',
+      text('Утвердить документ', 'Sign off the document'),
+      person('secondApprover'),
+      [commentField],
       approveOrRevise(false),
-      commentField,
-    ]),
+    ),
     exclusive('secondDecided', text('Утверждён?', 'Signed off?')),
     userTask('revise', text('Доработать документ', 'Revise the document'), initiator, [
       field('document', 'file', text('Исправленный файл', 'Revised file')),

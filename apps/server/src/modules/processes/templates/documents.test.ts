@@ -4,6 +4,7 @@ import type { MailMessage } from '../../mail/mailer';
 import { useProcessMailer } from '../external-actions';
 import {
   complete,
+  dealFor,
   finished,
   instanceOf,
   notificationsOf,
@@ -32,7 +33,7 @@ describe('contract approval', () => {
 
   const describeContract = async (contract: string) => {
     const { managerA, ids } = world;
-    const instance = await startProcess(managerA, processId);
+    const instance = await startProcess(managerA, processId, await dealFor(managerA, contract));
     await complete(managerA, instance.id, 'describe', {
       contract,
       amount: 250000,
@@ -49,11 +50,11 @@ describe('contract approval', () => {
       head,
       instance.id,
       'approve',
-      { decision: 'revise' },
-      { comment: 'Поправьте сроки оплаты' },
+      {},
+      { outcome: 'revise', comment: 'Поправьте сроки оплаты' },
     );
     await complete(managerA, instance.id, 'revise', { document: 'dogovor-v2.pdf' });
-    await complete(head, instance.id, 'approve', { decision: 'approve' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'approve' });
     const done = await finished(managerA, instance.id);
     expect(done.status).toBe('completed');
     expect(done.variables).toMatchObject({ decision: 'approve', emailSent: true });
@@ -72,7 +73,7 @@ describe('contract approval', () => {
   it('rejected: nothing is sent and the initiator is told', async () => {
     const { head, managerA, ids } = world;
     const instance = await describeContract('Невыгодный договор');
-    await complete(head, instance.id, 'approve', { decision: 'reject' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'reject' });
     const done = await finished(managerA, instance.id);
     expect(done.status).toBe('completed');
     expect(done.variables.emailSent).toBeUndefined();
@@ -103,8 +104,8 @@ describe('two-stage document approval', () => {
   it('approved at both stages: published, and the initiator is told', async () => {
     const { managerA, head, owner, ids } = world;
     const instance = await describeDocument('Регламент отдела продаж');
-    await complete(head, instance.id, 'firstStage', { decision: 'approve' });
-    await complete(owner, instance.id, 'secondStage', { decision: 'approve' });
+    await complete(head, instance.id, 'firstStage', {}, { outcome: 'approve' });
+    await complete(owner, instance.id, 'secondStage', {}, { outcome: 'approve' });
     const done = await finished(managerA, instance.id);
     expect(done.status).toBe('completed');
     expect(done.variables.published).toBe(true);
@@ -117,14 +118,14 @@ describe('two-stage document approval', () => {
   it('sent back at the first stage, then at the second: each revision starts again at the first stage', async () => {
     const { managerA, head, owner } = world;
     const instance = await describeDocument('Прайс на осень');
-    await complete(head, instance.id, 'firstStage', { decision: 'revise' });
+    await complete(head, instance.id, 'firstStage', {}, { outcome: 'revise' });
     await complete(managerA, instance.id, 'revise', {}, { comment: 'Исправил цены' });
-    await complete(head, instance.id, 'firstStage', { decision: 'approve' });
-    await complete(owner, instance.id, 'secondStage', { decision: 'revise' });
+    await complete(head, instance.id, 'firstStage', {}, { outcome: 'approve' });
+    await complete(owner, instance.id, 'secondStage', {}, { outcome: 'revise' });
     await complete(managerA, instance.id, 'revise', {});
     expect((await instanceOf(managerA, instance.id)).waitingAt).toEqual(['firstStage']);
-    await complete(head, instance.id, 'firstStage', { decision: 'approve' });
-    await complete(owner, instance.id, 'secondStage', { decision: 'approve' });
+    await complete(head, instance.id, 'firstStage', {}, { outcome: 'approve' });
+    await complete(owner, instance.id, 'secondStage', {}, { outcome: 'approve' });
     const done = await finished(managerA, instance.id);
     expect(done.status).toBe('completed');
     expect(done.variables.published).toBe(true);
@@ -139,7 +140,7 @@ describe('invoice payment', () => {
 
   const enterInvoice = async (invoice: string) => {
     const { managerA, ids } = world;
-    const instance = await startProcess(managerA, processId);
+    const instance = await startProcess(managerA, processId, await dealFor(managerA, invoice));
     await complete(managerA, instance.id, 'describe', {
       invoice,
       supplier: 'ООО Молоко',
@@ -152,7 +153,7 @@ describe('invoice payment', () => {
   it('approved: accounting pays it and the initiator is told', async () => {
     const { managerA, head, accountant, ids } = world;
     const instance = await enterInvoice('СЧ-101');
-    await complete(head, instance.id, 'approve', { decision: 'approve' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'approve' });
     const pay = await taskAt(accountant, instance.id, 'pay');
     expect(pay).toMatchObject({ candidateRole: 'accountant', assigneeId: null });
     await complete(accountant, instance.id, 'pay', { paidOn: '2025-03-03', paymentOrder: '№ 77' });
@@ -165,7 +166,7 @@ describe('invoice payment', () => {
   it('rejected: accounting never sees it and the initiator is told', async () => {
     const { managerA, head, accountant, ids } = world;
     const instance = await enterInvoice('СЧ-102');
-    await complete(head, instance.id, 'approve', { decision: 'reject' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'reject' });
     const done = await finished(managerA, instance.id);
     expect(done.status).toBe('completed');
     expect(

@@ -19,6 +19,7 @@ import { field, flow, type ProcessTemplateDefinition, text } from './template-mo
 export const hiring: ProcessTemplateDefinition = {
   key: 'hiring',
   category: 'hr',
+  runsOn: null,
   name: text('Приём на работу', 'Hiring'),
   description: text(
     'Вносятся данные нового сотрудника; отдел кадров оформляет документы, наставник готовит рабочее место и план адаптации, новичок по очереди знакомится с документами компании.',

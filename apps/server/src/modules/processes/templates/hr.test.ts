@@ -42,7 +42,7 @@ describe('sick leave: three variants', () => {
     });
     const confirm = await taskAt(head, instance.id, 'confirm');
     expect(confirm.assigneeId).toBe(ids.head);
-    await complete(head, instance.id, 'confirm', { decision: 'approve' });
+    await complete(head, instance.id, 'confirm', {}, { outcome: 'approve' });
     expect(await notificationsOf(world, ids.managerA, 1)).toContain(
       'Больничный подтверждён. Оформите больничный лист у врача и передайте его номер в отдел кадров.',
     );
@@ -61,7 +61,7 @@ describe('sick leave: three variants', () => {
       startsOn: day(10),
       endsOn: day(11),
     });
-    await complete(head, instance.id, 'confirm', { decision: 'approve' });
+    await complete(head, instance.id, 'confirm', {}, { outcome: 'approve' });
     const done = await finished(managerA, instance.id);
     expect(done.status).toBe('completed');
     expect(await notificationsOf(world, ids.managerA, 1)).toContain(
@@ -77,7 +77,7 @@ describe('sick leave: three variants', () => {
       startsOn: day(20),
       endsOn: day(21),
     });
-    await complete(head, instance.id, 'confirm', { decision: 'approve' });
+    await complete(head, instance.id, 'confirm', {}, { outcome: 'approve' });
     expect(await absencesFrom(ids.managerA, instance.id)).toEqual([
       expect.objectContaining({ kind: 'time_off_unpaid', startsOn: day(20), endsOn: day(21) }),
     ]);
@@ -96,7 +96,7 @@ describe('sick leave: three variants', () => {
       startsOn: day(30),
       endsOn: day(31),
     });
-    await complete(head, instance.id, 'confirm', { decision: 'reject' });
+    await complete(head, instance.id, 'confirm', {}, { outcome: 'reject' });
     expect((await finished(managerA, instance.id)).status).toBe('completed');
     expect(await notificationsOf(world, ids.managerA, 1)).toContain(
       'Больничный не подтверждён, свяжитесь с руководителем.',
@@ -115,7 +115,7 @@ describe('business trip', () => {
       endsOn: day(43),
       budget: 60000,
     });
-    await complete(head, instance.id, 'approve', { decision: 'approve' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'approve' });
     expect(await notificationsOf(world, ids.managerA, 1)).toContain('Командировка утверждена: Казань');
     expect(await absencesFrom(ids.managerA, instance.id)).toEqual([]);
     await complete(accountant, instance.id, 'advance', { advance: 30000 });
@@ -134,7 +134,7 @@ describe('business trip', () => {
       startsOn: day(50),
       endsOn: day(52),
     });
-    await complete(head, instance.id, 'approve', { decision: 'reject' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'reject' });
     expect((await finished(managerA, instance.id)).status).toBe('completed');
     expect(await notificationsOf(world, ids.managerA, 1)).toContain('Командировка не утверждена: Сочи');
     expect(await absencesFrom(ids.managerA, instance.id)).toEqual([]);
@@ -149,7 +149,7 @@ describe('time off', () => {
       startsOn: day(60),
       comment: 'Переезд',
     });
-    await complete(head, instance.id, 'approve', { decision: 'approve' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'approve' });
     await complete(accountant, instance.id, 'account', { noted: true });
     expect((await finished(managerB, instance.id)).status).toBe('completed');
     expect(await absencesFrom(ids.managerB, instance.id)).toEqual([
@@ -172,7 +172,7 @@ describe('time off', () => {
       hours: 4,
       comment: 'Отработал в субботу',
     });
-    await complete(head, instance.id, 'approve', { decision: 'approve' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'approve' });
     await complete(accountant, instance.id, 'account', { noted: true });
     expect((await finished(managerB, instance.id)).status).toBe('completed');
     expect(await absencesFrom(ids.managerB, instance.id)).toEqual([
@@ -187,7 +187,7 @@ describe('time off', () => {
       startsOn: day(62),
       comment: 'Личные дела',
     });
-    await complete(head, instance.id, 'approve', { decision: 'reject' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'reject' });
     expect((await finished(managerB, instance.id)).status).toBe('completed');
     const title = `Отгул не согласован на ${day(62)}`;
     expect(await notificationsOf(world, ids.managerB, 1)).toContain(title);
@@ -200,7 +200,7 @@ describe('vacation', () => {
   it('approved: HR and accounting prepare the papers, the vacation is in the chart, the employee is told', async () => {
     const { managerA, head, hr, accountant, ids } = world;
     const instance = await request(managerA, 'vacation', { startsOn: day(100), endsOn: day(113) });
-    await complete(head, instance.id, 'approve', { decision: 'approve' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'approve' });
     await complete(accountant, instance.id, 'vacationPay', {});
     expect(await absencesFrom(ids.managerA, instance.id)).toEqual([]);
     await complete(hr, instance.id, 'order', {}, { comment: 'Приказ № 15-о' });
@@ -216,7 +216,7 @@ describe('vacation', () => {
   it('not approved: the employee is told, nothing is recorded', async () => {
     const { managerA, head, ids } = world;
     const instance = await request(managerA, 'vacation', { startsOn: day(120), endsOn: day(130) });
-    await complete(head, instance.id, 'approve', { decision: 'reject' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'reject' });
     expect((await finished(managerA, instance.id)).status).toBe('completed');
     expect(await notificationsOf(world, ids.managerA, 1)).toContain(
       'Отпуск не согласован, обсудите даты с руководителем.',
@@ -233,7 +233,7 @@ describe('dismissal', () => {
       lastDay: '2025-04-30',
       reason: 'Переезд в другой город',
     });
-    await complete(head, instance.id, 'approve', { decision: 'approve' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'approve' });
     await complete(hr, instance.id, 'papers', {});
     await complete(accountant, instance.id, 'settlement', { amount: 85000 });
     expect((await taskAt(managerB, instance.id, 'handOver')).assigneeId).toBe(ids.managerB);
@@ -249,7 +249,7 @@ describe('dismissal', () => {
   it('not approved: the author is told', async () => {
     const { managerB, head, ids } = world;
     const instance = await request(managerB, 'dismissal', { employee: ids.managerB, lastDay: '2025-05-30' });
-    await complete(head, instance.id, 'approve', { decision: 'reject' });
+    await complete(head, instance.id, 'approve', {}, { outcome: 'reject' });
     expect((await finished(managerB, instance.id)).status).toBe('completed');
     expect(await notificationsOf(world, ids.managerB, 1)).toContain('Заявка на увольнение не согласована');
   });

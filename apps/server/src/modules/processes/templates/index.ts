@@ -30,9 +30,10 @@ export const processTemplates: readonly ProcessTemplateDefinition[] = [
 
 /** The catalogue: what each template is called and does, in both languages. */
 export function listProcessTemplates(): ProcessTemplate[] {
-  return processTemplates.map(({ key, category, name, description }) => ({
+  return processTemplates.map(({ key, category, runsOn, name, description }) => ({
     key,
     category,
+    runsOn,
     name,
     description,
   }));

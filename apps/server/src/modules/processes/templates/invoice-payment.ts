@@ -17,6 +17,7 @@ import { field, flow, type ProcessTemplateDefinition, text } from './template-mo
 export const invoicePayment: ProcessTemplateDefinition = {
   key: 'invoice-payment',
   category: 'finance',
+  runsOn: 'deal',
   name: text('Счёт на оплату', 'Invoice payment'),
   description: text(
     'Сотрудник вносит счёт, согласующий его утверждает, бухгалтерия оплачивает, инициатору приходит уведомление.',
@@ -33,10 +34,13 @@ export const invoicePayment: ProcessTemplateDefinition = {
       field('document', 'file', text('Файл счёта', 'Invoice file')),
       field('approver', 'user', text('Согласующий', 'Approver'), { required: true }),
     ]),
-    userTask('approve', text('Согласовать оплату', 'Approve the payment'), person('approver'), [
+    userTask(
+      'approve',
+      text('Согласовать оплату', 'Approve the payment'),
+      person('approver'),
+      [commentField],
       approveOrReject,
-      commentField,
-    ]),
+    ),
     exclusive('decided', text('Согласовано?', 'Approved?')),
     userTask('pay', text('Оплатить счёт', 'Pay the invoice'), role('accountant'), [
       field('paidOn', 'date', text('Дата оплаты', 'Paid on'), { required: true }),

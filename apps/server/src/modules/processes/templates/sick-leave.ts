@@ -24,6 +24,7 @@ import { choice, field, flow, type ProcessTemplateDefinition, text } from './tem
 export const sickLeave: ProcessTemplateDefinition = {
   key: 'sick-leave',
   category: 'hr',
+  runsOn: null,
   name: text('Оформление больничного', 'Sick leave'),
   description: text(
     'Три варианта: официальный больничный лист, работа из дома, отгул за свой счёт. Руководитель подтверждает, дальше — уведомления с указаниями и запись в график отсутствий.',
@@ -42,10 +43,13 @@ export const sickLeave: ProcessTemplateDefinition = {
       endsOn,
       commentField,
     ]),
-    userTask('confirm', text('Подтвердить больничный', 'Confirm the sick leave'), headOfInitiator, [
+    userTask(
+      'confirm',
+      text('Подтвердить больничный', 'Confirm the sick leave'),
+      headOfInitiator,
+      [commentField],
       approveOrReject,
-      commentField,
-    ]),
+    ),
     exclusive('confirmed', text('Подтверждено?', 'Confirmed?')),
     exclusive('variantChosen', text('Вариант?', 'Variant?')),
     notify(

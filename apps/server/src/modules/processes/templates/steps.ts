@@ -1,5 +1,5 @@
 import type { AbsenceKind } from '@voronka/domain';
-import { choice, field, type TemplateField, type TemplateNode, type Text, text } from './template-model';
+import { field, type TemplateField, type TemplateNode, type Text, text } from './template-model';
 
 /** Steps and fields several templates share. */
 
@@ -11,27 +11,25 @@ export const person = (variable: string) => ({ kind: 'variable', value: variable
 
 export const commentField = field('comment', 'textarea', text('Комментарий', 'Comment'));
 
-export const approveOrReject: TemplateField = choice('decision', text('Решение', 'Decision'), [
-  ['approve', text('Согласовать', 'Approve')],
-  ['reject', text('Отклонить', 'Reject')],
-]);
+/** An approval task's decisions (buttons in the inbox); the choice lands in the variable `decision`. */
+export const approveOrReject = { decisions: ['approve', 'reject'] } satisfies Partial<UserTaskNode>;
 
-export const approveOrRevise = (withReject: boolean): TemplateField =>
-  choice('decision', text('Решение', 'Decision'), [
-    ['approve', text('Согласовать', 'Approve')],
-    ['revise', text('Отправить на доработку', 'Send back for revision')],
-    ...(withReject ? [['reject', text('Отклонить', 'Reject')] as [string, Text]] : []),
-  ]);
+export const approveOrRevise = (withReject: boolean) =>
+  ({
+    decisions: withReject ? ['approve', 'revise', 'reject'] : ['approve', 'revise'],
+  }) satisfies Partial<UserTaskNode>;
 
 export const startsOn = field('startsOn', 'date', text('С', 'From'), { required: true });
 export const endsOn = field('endsOn', 'date', text('По', 'To'), { required: true });
 
+type UserTaskNode = Extract<TemplateNode, { type: 'userTask' }>;
+
 export function userTask(
   id: string,
   name: Text,
-  assignee: Extract<TemplateNode, { type: 'userTask' }>['assignee'],
+  assignee: UserTaskNode['assignee'],
   form: TemplateField[],
-  more: Partial<Extract<TemplateNode, { type: 'userTask' }>> = {},
+  more: Partial<UserTaskNode> = {},
 ): TemplateNode {
   return { id, name, type: 'userTask', assignee, form, ...more };
 }

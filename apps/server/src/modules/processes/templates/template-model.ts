@@ -1,4 +1,11 @@
-import type { ApprovalRule, AssigneeKind, FormFieldType, ProcessAction } from '@voronka/domain';
+import type {
+  ApprovalRule,
+  AssigneeKind,
+  FormFieldType,
+  ProcessAction,
+  ProcessRunsOn,
+  TaskDecision,
+} from '@voronka/domain';
 
 export type TemplateLocale = 'ru' | 'en';
 /** A label, or a FEEL expression that speaks to people, in each language a template ships in. */
@@ -29,6 +36,8 @@ export type TemplateNode = NodeBase &
         assignee: { kind: AssigneeKind; value?: string };
         dueDate?: string;
         form?: TemplateField[];
+        /** An approval task: the decisions it offers; the choice lands in `decision`. */
+        decisions?: TaskDecision[];
         multiInstance?: {
           /** FEEL yielding the list; a `Text` when the list itself is words for people. */
           collection: string | Text;
@@ -64,6 +73,8 @@ export interface TemplateFlow {
 export interface ProcessTemplateDefinition {
   key: string;
   category: 'sales' | 'documents' | 'finance' | 'hr';
+  /** The kind of record it runs on; null: started without one. */
+  runsOn: ProcessRunsOn | null;
   name: Text;
   description: Text;
   nodes: TemplateNode[];

@@ -135,6 +135,13 @@ export async function startProcess(
   return started.json();
 }
 
+/** A new deal of `client`'s, as the body that starts a process on it. */
+export async function dealFor(client: Client, title: string) {
+  const deal = (await client.request('POST', '/api/deals', { title, amount: 1000 })).json();
+  expect(deal.id, JSON.stringify(deal)).toEqual(expect.any(String));
+  return { entity: 'deal', recordId: deal.id as string };
+}
+
 export async function instanceOf(client: Client, id: string): Promise<Instance> {
   return (await client.request('GET', `/api/process-instances/${id}`)).json();
 }

@@ -20,6 +20,7 @@ import { choice, field, flow, type ProcessTemplateDefinition, text } from './tem
 export const timeOff: ProcessTemplateDefinition = {
   key: 'time-off',
   category: 'hr',
+  runsOn: null,
   name: text('Заявление на отгул', 'Time off'),
   description: text(
     'Сотрудник указывает дату, причину и вид отработки: за свой счёт или за ранее отработанное время. Руководитель согласует, бухгалтерия учитывает, отгул попадает в график отсутствий.',
@@ -37,9 +38,13 @@ export const timeOff: ProcessTemplateDefinition = {
       field('hours', 'number', text('Часов (если не весь день)', 'Hours (if not the whole day)')),
       field('comment', 'textarea', text('Причина', 'Reason'), { required: true }),
     ]),
-    userTask('approve', text('Согласовать отгул', 'Approve the time off'), headOfInitiator, [
+    userTask(
+      'approve',
+      text('Согласовать отгул', 'Approve the time off'),
+      headOfInitiator,
+      [],
       approveOrReject,
-    ]),
+    ),
     exclusive('decided', text('Согласован?', 'Approved?')),
     userTask('account', text('Учесть отгул', 'Take note of the time off'), role('accountant'), [
       field('noted', 'boolean', text('Учтено в табеле', 'Noted in the timesheet'), { required: true }),

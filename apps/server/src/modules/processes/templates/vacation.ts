@@ -21,6 +21,7 @@ import { flow, type ProcessTemplateDefinition, text } from './template-model';
 export const vacation: ProcessTemplateDefinition = {
   key: 'vacation',
   category: 'hr',
+  runsOn: null,
   name: text('Оформление отпуска', 'Vacation'),
   description: text(
     'Сотрудник указывает даты отпуска, руководитель согласует, отдел кадров и бухгалтерия оформляют документы, отпуск попадает в график отсутствий, сотруднику приходит уведомление.',
@@ -34,10 +35,13 @@ export const vacation: ProcessTemplateDefinition = {
       endsOn,
       commentField,
     ]),
-    userTask('approve', text('Согласовать отпуск', 'Approve the vacation'), headOfInitiator, [
+    userTask(
+      'approve',
+      text('Согласовать отпуск', 'Approve the vacation'),
+      headOfInitiator,
+      [commentField],
       approveOrReject,
-      commentField,
-    ]),
+    ),
     exclusive('decided', text('Согласован?', 'Approved?')),
     parallel('split'),
     userTask('order', text('Оформить приказ об отпуске', 'Prepare the vacation order'), role('hr'), [

@@ -41,6 +41,8 @@ export type BusinessObject = {
   rule?: string;
   vote?: string;
   result?: string;
+  /** `voronka:decisions` on a user task: its decisions, space-separated. */
+  decisions?: string;
 };
 
 /** The part of bpmn-moddle (the modeler's `moddle` service) that makes new elements. */

@@ -108,6 +108,8 @@ describe('user task settings', () => {
         { id: 'sum', label: 'Сумма', type: 'money', required: true },
         { id: 'kind', label: 'kind', type: 'select', options: [{ value: 'a', label: 'A' }] },
       ],
+      // A multi-instance approval offers approve / reject in the inbox.
+      decisions: ['approve', 'reject'],
     });
     expect(element.multiInstance?.approval).toEqual({ rule: 'any', vote: 'ok', result: 'agreed' });
   });

@@ -8,7 +8,7 @@ import {
   IconRocket,
   IconTemplate,
 } from '@tabler/icons-react';
-import { canEditProcesses, type ProcessDefinitionDetail } from '@voronka/domain';
+import { canEditProcesses, type ProcessDefinitionDetail, type ProcessRunsOn } from '@voronka/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -53,6 +53,8 @@ export function ProcessDesigner({ definition }: Props) {
   const saveDraft = useSaveDraft();
   const publish = usePublishProcess();
   const [dirty, setDirty] = useState(false);
+  // Kept with the process rather than in the diagram: saved with the draft, it applies at once.
+  const [runsOn, setRunsOn] = useState<ProcessRunsOn | null>(definition.runsOn);
   const [problems, setProblems] = useState<PublishProblem[]>([]);
   const [triggersOpened, setTriggersOpened] = useState(false);
 
@@ -95,7 +97,7 @@ export function ProcessDesigner({ definition }: Props) {
     try {
       const xml = await currentXml();
       const name = services.canvas.getRootElement().businessObject.name?.trim();
-      await saveDraft.mutateAsync({ id: definition.id, body: { xml, ...(name && { name }) } });
+      await saveDraft.mutateAsync({ id: definition.id, body: { xml, runsOn, ...(name && { name }) } });
       setDirty(false);
       return true;
     } catch (failure) {
@@ -294,7 +296,16 @@ export function ProcessDesigner({ definition }: Props) {
           data-testid="designer-canvas"
         />
         <Paper withBorder radius="md" w={360} style={{ flexShrink: 0, overflow: 'hidden' }}>
-          {services ? <PropertiesPanel services={services} /> : null}
+          {services ? (
+            <PropertiesPanel
+              services={services}
+              runsOn={runsOn}
+              onRunsOnChange={(next) => {
+                setRunsOn(next);
+                setDirty(true);
+              }}
+            />
+          ) : null}
         </Paper>
       </Group>
       {triggersOpened ? (

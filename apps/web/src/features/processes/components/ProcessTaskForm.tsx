@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconThumbDown, IconThumbUp } from '@tabler/icons-react';
-import { type ProcessTask, type Role, roles, type User } from '@voronka/domain';
+import { type ProcessTask, type Role, roles, type TaskDecision, type User } from '@voronka/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -32,11 +32,19 @@ type Props = {
   onCompleted: () => void;
 };
 
-type Outcome = 'approve' | 'reject' | 'revise' | 'done';
+type Outcome = TaskDecision | 'done';
+
+/** How each decision's button looks. */
+const decisionButtons = {
+  approve: { color: 'teal', variant: 'filled', icon: IconThumbUp },
+  reject: { color: 'red', variant: 'light', icon: IconThumbDown },
+  revise: { color: 'gray', variant: 'default', icon: IconArrowBackUp },
+} as const;
 
 /**
- * A process task's form. Approve, reject and send back set the `outcome` the process branches on; "Done"
- * completes without one. Required fields are checked by the server and its answer is shown on them.
+ * A process task's form. An approval task shows exactly its decisions (approve, reject, send back), which
+ * set the `decision` the process branches on; a plain task shows "Complete". Required fields are checked
+ * by the server and its answer is shown on them.
  */
 export function ProcessTaskForm({ task, users, onCompleted }: Props) {
   const { t } = useTranslation();
@@ -44,6 +52,8 @@ export function ProcessTaskForm({ task, users, onCompleted }: Props) {
   const { errors, handleError, clearError } = useFieldErrors();
   const [values, setValues] = useState(() => initialFormValues(task.form, task.values));
   const [comment, setComment] = useState('');
+  // A form with its own comment field (most templates' approvals) needs no second comment box.
+  const commentInForm = task.form.some((field) => field.id === 'comment');
   const [sent, setSent] = useState<Outcome | null>(null);
   const fieldErrors = formFieldErrors(errors);
   const open = task.status === 'open';
@@ -61,7 +71,7 @@ export function ProcessTaskForm({ task, users, onCompleted }: Props) {
         body: {
           ...(outcome !== 'done' && { outcome }),
           values: formOutput(task.form, values),
-          ...(comment.trim() && { comment: comment.trim() }),
+          ...(!commentInForm && comment.trim() && { comment: comment.trim() }),
         },
       },
       {
@@ -145,58 +155,50 @@ export function ProcessTaskForm({ task, users, onCompleted }: Props) {
         ))}
         {open ? (
           <>
-            <Textarea
-              label={t('processes.tasks.comment')}
-              value={comment}
-              onChange={(event) => setComment(event.currentTarget.value)}
-              autosize
-              minRows={2}
-              data-testid="process-task-comment"
-            />
-            <Group gap="xs" justify="space-between">
+            {commentInForm ? null : (
+              <Textarea
+                label={t('processes.tasks.comment')}
+                value={comment}
+                onChange={(event) => setComment(event.currentTarget.value)}
+                autosize
+                minRows={2}
+                data-testid="process-task-comment"
+              />
+            )}
+            {task.decisions.length > 0 ? (
+              <Group gap="xs" data-testid="process-task-decisions">
+                {task.decisions.map((decision) => {
+                  const look = decisionButtons[decision];
+                  const Icon = look.icon;
+                  return (
+                    <Button
+                      key={decision}
+                      color={look.color}
+                      variant={look.variant}
+                      leftSection={<Icon size={16} />}
+                      loading={busy(decision)}
+                      disabled={complete.isPending}
+                      onClick={() => submit(decision)}
+                      data-testid={`process-task-${decision}`}
+                    >
+                      {t(`processes.tasks.${decision}`)}
+                    </Button>
+                  );
+                })}
+              </Group>
+            ) : (
               <Group gap="xs">
                 <Button
-                  color="teal"
-                  leftSection={<IconThumbUp size={16} />}
-                  loading={busy('approve')}
+                  leftSection={<IconCheck size={16} />}
+                  loading={busy('done')}
                   disabled={complete.isPending}
-                  onClick={() => submit('approve')}
-                  data-testid="process-task-approve"
+                  onClick={() => submit('done')}
+                  data-testid="process-task-done"
                 >
-                  {t('processes.tasks.approve')}
-                </Button>
-                <Button
-                  color="red"
-                  variant="light"
-                  leftSection={<IconThumbDown size={16} />}
-                  loading={busy('reject')}
-                  disabled={complete.isPending}
-                  onClick={() => submit('reject')}
-                  data-testid="process-task-reject"
-                >
-                  {t('processes.tasks.reject')}
-                </Button>
-                <Button
-                  variant="default"
-                  leftSection={<IconArrowBackUp size={16} />}
-                  loading={busy('revise')}
-                  disabled={complete.isPending}
-                  onClick={() => submit('revise')}
-                  data-testid="process-task-revise"
-                >
-                  {t('processes.tasks.revise')}
+                  {t('processesMore.tasks.complete')}
                 </Button>
               </Group>
-              <Button
-                leftSection={<IconCheck size={16} />}
-                loading={busy('done')}
-                disabled={complete.isPending}
-                onClick={() => submit('done')}
-                data-testid="process-task-done"
-              >
-                {t('processes.tasks.done')}
-              </Button>
-            </Group>
+            )}
           </>
         ) : null}
       </Stack>

@@ -1,4 +1,5 @@
-import { Badge, Group, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, ScrollArea, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type ProcessRunsOn, processRecordEntities } from '@voronka/domain';
 import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesignerServices, DiagramElement } from '../bpmn/diagram';
@@ -11,15 +12,21 @@ import { UserTaskSection } from './UserTaskSection';
 
 type Props = {
   services: DesignerServices;
+  /** The kind of record the process runs on (kept with the process, saved with the draft). */
+  runsOn: ProcessRunsOn | null;
+  onRunsOnChange: (runsOn: ProcessRunsOn | null) => void;
 };
+
+const noRecord = 'none';
 
 const actionTasks = ['bpmn:ServiceTask', 'bpmn:SendTask'];
 
 /**
  * Our own properties panel: the selected element's name and its `voronka:` settings, written into the
- * BPMN through `modeling`, so every change can be undone on the canvas (Ctrl+Z).
+ * BPMN through `modeling`, so every change can be undone on the canvas (Ctrl+Z). With nothing selected,
+ * the process itself: its name and the kind of record it runs on.
  */
-export function PropertiesPanel({ services }: Props) {
+export function PropertiesPanel({ services, runsOn, onRunsOnChange }: Props) {
   const { t } = useTranslation();
   const [selected, setSelected] = useState<DiagramElement | null>(null);
   // The business objects change in place: re-read them after every command.
@@ -57,6 +64,23 @@ export function PropertiesPanel({ services }: Props) {
                 services.modeling.updateProperties(root, { name: event.currentTarget.value })
               }
               data-testid="panel-process-name"
+            />
+            <Select
+              label={t('processesMore.runsOn.label')}
+              description={t('processesMore.runsOn.hint')}
+              value={runsOn ?? noRecord}
+              allowDeselect={false}
+              data={[
+                ...processRecordEntities.map((entity) => ({
+                  value: entity,
+                  label: t(`processesMore.runsOn.entities.${entity}`),
+                })),
+                { value: noRecord, label: t('processesMore.runsOn.none') },
+              ]}
+              onChange={(value) =>
+                onRunsOnChange(!value || value === noRecord ? null : (value as ProcessRunsOn))
+              }
+              data-testid="panel-runs-on"
             />
             <Text size="sm" c="dimmed">
               {t('processes.panel.nothingSelected')}

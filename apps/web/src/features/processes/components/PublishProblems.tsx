@@ -1,7 +1,7 @@
 import { Alert, List, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { PublishProblem } from '../publish-problems';
+import { type PublishProblem, problemText } from '../publish-problems';
 
 type Props = {
   problems: PublishProblem[];
@@ -9,7 +9,10 @@ type Props = {
   onClose: () => void;
 };
 
-/** Why the engine refused to publish, element by element; a click selects the element on the canvas. */
+/**
+ * Why the engine refused to publish, element by element, in the user's language; a click selects the
+ * element on the canvas.
+ */
 export function PublishProblems({ problems, onSelect, onClose }: Props) {
   const { t } = useTranslation();
   return (
@@ -32,7 +35,7 @@ export function PublishProblems({ problems, onSelect, onClose }: Props) {
               <Text span ff="monospace" fz="xs" c="red">
                 {problem.elementId || t('processes.designer.processLevel')}
               </Text>{' '}
-              {problem.message}
+              {problemText(t, problem)}
             </UnstyledButton>
           </List.Item>
         ))}

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { RecordEntity } from '../../../app/record-path';
 import { notifyError, notifySuccess } from '../../../ui/notify';
 import { useProcesses, useStartProcess } from '../api';
+import { startable } from '../runs-on';
 
 type Props = {
   entity: RecordEntity;
@@ -13,13 +14,13 @@ type Props = {
   size?: 'xs' | 'sm';
 };
 
-/** Starts a published process on a record and opens the new instance. */
+/** Starts a published process made for this kind of record on it, and opens the new instance. */
 export function StartProcessMenu({ entity, recordId, size = 'sm' }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const processes = useProcesses();
   const start = useStartProcess();
-  const published = (processes.data ?? []).filter((process) => process.publishedVersion !== null);
+  const published = startable(processes.data ?? [], entity);
 
   return (
     <Menu position="bottom-end" withArrow width={280}>
@@ -35,7 +36,9 @@ export function StartProcessMenu({ entity, recordId, size = 'sm' }: Props) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown data-testid="start-process-menu">
-        {published.length === 0 ? <Menu.Label>{t('processes.start.none')}</Menu.Label> : null}
+        {published.length === 0 ? (
+          <Menu.Label>{t(`processesMore.start.noneFor.${entity}`)}</Menu.Label>
+        ) : null}
         {published.map((process) => (
           <Menu.Item
             key={process.id}

@@ -7,6 +7,7 @@ import { ApiError } from '../../../api/client';
 import type { RecordEntity } from '../../../app/record-path';
 import { errorTitle } from '../../../ui/notify';
 import { useProcesses, useStartProcessOnRecords } from '../api';
+import { startable } from '../runs-on';
 import { groupFailures, type StartOutcome } from '../start-on-records';
 
 type Props = {
@@ -38,7 +39,7 @@ export function StartProcessOnSelected({ entity, recordIds, titleOf, onFinished 
   const start = useStartProcessOnRecords();
   const [opened, setOpened] = useState(false);
   const [processId, setProcessId] = useState<string | null>(null);
-  const published = (processes.data ?? []).filter((process) => process.publishedVersion !== null);
+  const published = startable(processes.data ?? [], entity);
 
   const names = (ids: string[]) => {
     const shown = ids.slice(0, namedAtMost).map(titleOf).join(', ');
@@ -118,7 +119,7 @@ export function StartProcessOnSelected({ entity, recordIds, titleOf, onFinished 
       <Popover.Dropdown data-testid="bulk-start-process-form">
         {published.length === 0 && !processes.isPending ? (
           <Text size="sm" c="dimmed">
-            {t('processes.start.none')}
+            {t(`processesMore.start.noneFor.${entity}`)}
           </Text>
         ) : (
           <Stack gap="sm">

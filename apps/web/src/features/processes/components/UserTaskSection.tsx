@@ -13,10 +13,18 @@ import {
   Title,
 } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { type AssigneeKind, assigneeKinds, type FormFieldType, formFieldTypes, roles } from '@voronka/domain';
+import {
+  type AssigneeKind,
+  assigneeKinds,
+  type FormFieldType,
+  formFieldTypes,
+  roles,
+  taskDecisions,
+} from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { useDepartments } from '../../departments/api';
 import { useUsers } from '../../users/api';
+import { decisionsProperties, readDecisions } from '../bpmn/decisions';
 import type { DesignerServices, DiagramElement } from '../bpmn/diagram';
 import {
   type ApprovalRule,
@@ -62,6 +70,26 @@ export function UserTaskSection({ services, element }: Props) {
         onChange={(dueDate) => update({ dueDate })}
         testId="panel-due-date"
       />
+
+      <Divider label={t('processesMore.decisions.label')} labelPosition="left" />
+      <Checkbox.Group
+        description={t('processesMore.decisions.hint')}
+        value={readDecisions(task)}
+        onChange={(decisions) => services.modeling.updateProperties(element, decisionsProperties(decisions))}
+        data-testid="panel-decisions"
+      >
+        <Group gap="md" mt={6}>
+          {taskDecisions.map((decision) => (
+            <Checkbox
+              key={decision}
+              size="xs"
+              value={decision}
+              label={t(`processesMore.decisions.${decision}`)}
+              data-testid={`panel-decision-${decision}`}
+            />
+          ))}
+        </Group>
+      </Checkbox.Group>
 
       <Divider label={t('processes.panel.form')} labelPosition="left" />
       {settings.form.length === 0 ? (
