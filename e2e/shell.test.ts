@@ -284,6 +284,10 @@ describe.skipIf(!browserAvailable())('web shell in a real browser', () => {
     // Collapsed: the navbar sits off-screen to the left, and nothing overflows the phone's width.
     await expect.poll(navbarRight).toBeLessThanOrEqual(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await snap(page, '12-phone-home', { fullPage: true });
+    await page.goto('/leads');
+    await page.getByTestId('lead-row').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await snap(page, '12-phone-leads');
 
     // The lead card and the create form fit the phone's width too.
