@@ -406,6 +406,7 @@ export const FinanceListQuery = z.strictObject({
   kind: z.enum(['income', 'expense']).optional(),
   status: z.enum(['planned', 'actual']).optional(),
   lineOfBusiness: z.string().max(200).optional(),
+  category: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

@@ -57,6 +57,7 @@ export interface EntryFilter {
   kind?: 'income' | 'expense';
   status?: 'planned' | 'actual';
   lineOfBusiness?: string;
+  category?: string;
   limit: number;
 }
 
@@ -71,6 +72,7 @@ export async function listEntries(
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.lineOfBusiness) query = query.where('line_of_business', '=', filter.lineOfBusiness);
+  if (filter.category) query = query.where('category', '=', filter.category);
   return query.orderBy('occurred_on', 'desc').orderBy('id').limit(filter.limit).execute();
 }
 

@@ -70,6 +70,14 @@ describe('finance entries', () => {
       ['2025-03-25', 'expense', 60_000, null],
       ['2025-03-15', 'income', 120_000, dealId],
     ]);
+    const purchases = (
+      await owner.request('GET', `/api/finance-entries?category=${encodeURIComponent('Закупка')}&limit=10`)
+    ).json().items as FinanceEntry[];
+    expect(purchases.map((entry) => [entry.occurredOn, entry.amount])).toEqual([
+      ['2025-04-15', 25_000],
+      ['2025-03-20', 45_000],
+      ['2025-03-01', 15_000],
+    ]);
     const entry = march[0]!;
     const changed = await owner.request('PATCH', `/api/finance-entries/${entry.id}`, {
       comment: 'Зарплата за март',
