@@ -11,6 +11,7 @@ import * as reportsPlanningFinance from './migrations/0010-reports-planning-fina
 import * as absences from './migrations/0011-absences';
 import * as processRunsOn from './migrations/0012-process-runs-on';
 import * as reportIndexes from './migrations/0013-report-indexes';
+import * as reportSummaries from './migrations/0014-report-summaries';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0011-absences': absences,
   '0012-process-runs-on': processRunsOn,
   '0013-report-indexes': reportIndexes,
+  '0014-report-summaries': reportSummaries,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

@@ -47,7 +47,39 @@ export interface FinanceEntriesTable {
   updated_at: UpdatedAt;
 }
 
+/**
+ * Summaries kept by triggers (migration 0014) for the reports; written only by the database, read by
+ * modules/reports.
+ */
+export interface ReportActivityHoursTable {
+  workspace_id: string;
+  /** The UTC hour the activities occurred in. */
+  hour: Date;
+  author_id: string;
+  kind: 'call' | 'meeting' | 'email';
+  activities: number;
+}
+
+export interface ReportLeadFirstActionsTable {
+  workspace_id: string;
+  lead_id: string;
+  /** The lead's first call, meeting or email. */
+  first_action_at: Date;
+}
+
+export interface ReportCompanyTouchesTable {
+  workspace_id: string;
+  company_id: string;
+  /** The first won sale's closing; null while the company has none. */
+  first_won_at: Date | null;
+  /** The latest creation or closing of its live sales deals, or activity logged on it. */
+  last_touch_at: Date;
+}
+
 export interface ReportTables {
+  report_activity_hours: ReportActivityHoursTable;
+  report_lead_first_actions: ReportLeadFirstActionsTable;
+  report_company_touches: ReportCompanyTouchesTable;
   plans: PlansTable;
   motivation_schemes: MotivationSchemesTable;
   finance_entries: FinanceEntriesTable;

@@ -1,5 +1,6 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { type ActivityWindow, countedActivities } from './activity-hours';
 import type { ProposalStages } from './proposal-stages';
 
 /** What motivation points and leaderboards count, per person, over a period. */
@@ -28,27 +29,20 @@ export const noActions = (): ActionCounts => ({
   sales: 0,
 });
 
-export interface ActionWindow {
-  workspaceId: string;
-  start: unknown;
-  end: unknown;
-  /** The condition that a user id column holds one of the people counted. */
-  people(column: string): Expression<SqlBool>;
+export interface ActionWindow extends ActivityWindow {
   stages: ProposalStages;
 }
 
 /**
- * Each person's actions in one pass per table: activities by author, stage entries and won sales
- * deals by the deal's responsible person, contacts by theirs.
+ * Each person's actions in one pass per table: activities by author (from the hourly summary when the
+ * window says it is `byHour`), stage entries and won sales deals by the deal's responsible person,
+ * contacts by theirs.
  */
 export async function actionCounts(db: Kysely<DB>, window: ActionWindow): Promise<Map<string, ActionCounts>> {
   const { workspaceId: ws, start, end, stages } = window;
   const { rows } = await sql<{ user_id: string; action: keyof ActionCounts; value: string }>`
-    select a.author_id as user_id, a.kind as action, count(*)::numeric as value
-    from activities a
-    where a.workspace_id = ${ws} and a.kind in ('call', 'meeting', 'email')
-      and a.occurred_at >= ${start} and a.occurred_at < ${end} and a.author_id is not null
-      and ${window.people('a.author_id')}
+    select a.author_id as user_id, a.kind as action, sum(a.activities)::numeric as value
+    from (${countedActivities(window)}) as a
     group by 1, 2
     union all
     select d.responsible_id, case when h.stage_id = any(${stages.proposal}::uuid[]) then 'proposal' else 'negotiation' end,

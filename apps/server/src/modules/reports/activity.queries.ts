@@ -2,6 +2,7 @@ import type { ReportTable } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { invalid } from '../../http/errors';
+import { countedActivities, hourAligned } from './activity-hours';
 import { proposalStages } from './proposal-stages';
 import { addDays, dayStart, peopleNames, type ReportScope } from './report-scope';
 import {
@@ -76,12 +77,14 @@ const dailyColumns = [
 ];
 
 /**
- * Calls, meetings and emails per person per local day (or ISO week). Grouped by the date and turned
- * into text after grouping: converting every activity's date to text first made a quarter at
- * 1,000,000 deals (some 700,000 activities) about 30 % slower.
+ * Calls, meetings and emails per person per local day (or ISO week): sums of the hourly summary when the
+ * zone's midnights are whole UTC hours over the period (a quarter at 1,000,000 deals: some 240,000 hours
+ * instead of 700,000 activities), else counted from the activities. Grouped by the date and turned into
+ * text after grouping, which is cheaper than converting every row's date.
  */
 async function activityCounts(db: Kysely<DB>, scope: ReportScope, bucket: 'day' | 'week') {
-  const local = sql`(a.occurred_at at time zone ${scope.timezone})`;
+  const byHour = await hourAligned(db, scope.timezone, scope.from, scope.to);
+  const local = sql`(x.at at time zone ${scope.timezone})`;
   const period = bucket === 'day' ? sql`${local}::date` : sql`date_trunc('week', ${local})::date`;
   const { rows } = await sql<{
     period: string;
@@ -92,14 +95,11 @@ async function activityCounts(db: Kysely<DB>, scope: ReportScope, bucket: 'day' 
   }>`
     select c.period::text as period, c.author_id, c.calls, c.meetings, c.emails
     from (
-      select ${period} as period, a.author_id,
-        count(*) filter (where a.kind = 'call') as calls,
-        count(*) filter (where a.kind = 'meeting') as meetings,
-        count(*) filter (where a.kind = 'email') as emails
-      from activities a
-      where a.workspace_id = ${scope.workspaceId} and a.kind in ('call', 'meeting', 'email')
-        and a.occurred_at >= ${scope.start} and a.occurred_at < ${scope.end}
-        and a.author_id is not null and ${scope.people('a.author_id')}
+      select ${period} as period, x.author_id,
+        coalesce(sum(x.activities) filter (where x.kind = 'call'), 0) as calls,
+        coalesce(sum(x.activities) filter (where x.kind = 'meeting'), 0) as meetings,
+        coalesce(sum(x.activities) filter (where x.kind = 'email'), 0) as emails
+      from (${countedActivities({ ...scope, byHour })}) as x
       group by 1, 2
     ) as c`.execute(db);
   return rows;

@@ -40,6 +40,12 @@ const columns = [
  * Every client in scope as of the end of the period, with its segment and churn signals. A client is a
  * live company with a won sales deal closed before the period's end. Its last touch is the latest deal
  * of it created or closed, or activity logged on it, before the period's end.
+ *
+ * `report_company_touches` (migration 0014) keeps each company's first won sale and last touch. For a
+ * company last touched before the end, those are its numbers as of the end (every deal and activity of
+ * it is older), and only the period's revenue is read, from the won deals closed in the period. A
+ * company touched since (a report on an earlier period) is counted as of the end from its own deals and
+ * activities, one index range each.
  */
 export function classified(scope: ReportScope) {
   const ws = scope.workspaceId;
@@ -47,6 +53,9 @@ export function classified(scope: ReportScope) {
   const lostDays = scope.query.lostDays ?? defaultLostDays;
   const daysBefore = (days: number) => sql`(${scope.end} - make_interval(days => ${days}))`;
   const won = sql`d.stage_id in (select id from stages where workspace_id = ${ws} and kind = 'won')`;
+  const sales = sql`d.pipeline_id in (select id from pipelines where workspace_id = ${ws} and kind = 'sales')`;
+  const liveCompany = sql`co.workspace_id = t.workspace_id and co.id = t.company_id
+    and co.deleted_at is null and co.merged_into_id is null and ${scope.people('co.responsible_id')}`;
   return sql`
     select c.*,
       case
@@ -71,28 +80,37 @@ export function classified(scope: ReportScope) {
           and d.stage_id in (select id from stages where workspace_id = ${ws} and kind = 'lost')
       ) as lost_deal
     from (
+      select co.id, co.name, co.responsible_id, t.first_won_at as first_won, coalesce(r.revenue, 0) as revenue,
+        t.last_touch_at as last_touch
+      from report_company_touches t
+      join companies co on ${liveCompany}
+      left join (
+        select d.company_id, sum(d.amount) as revenue from deals d
+        where d.workspace_id = ${ws} and d.deleted_at is null and d.company_id is not null
+          and d.closed_at >= ${scope.start} and d.closed_at < ${scope.end} and ${won} and ${sales}
+        group by 1
+      ) as r on r.company_id = t.company_id
+      where t.workspace_id = ${ws} and t.first_won_at < ${scope.end} and t.last_touch_at < ${scope.end}
+      union all
       select co.id, co.name, co.responsible_id, w.first_won, coalesce(w.revenue, 0) as revenue,
         greatest(w.last_deal, touched.at) as last_touch
-      from companies co
-      join (
-        select d.company_id,
-          min(d.closed_at) filter (where ${won}) as first_won,
-          max(greatest(d.created_at, case when d.closed_at < ${scope.end} then d.closed_at end)) as last_deal,
+      from report_company_touches t
+      join companies co on ${liveCompany}
+      cross join lateral (
+        select min(d.closed_at) filter (where ${won}) as first_won,
+          max(greatest(d.created_at, d.closed_at)) as last_deal,
           sum(d.amount) filter (where ${won} and d.closed_at >= ${scope.start}) as revenue
         from deals d
-        where d.workspace_id = ${ws} and d.deleted_at is null and d.company_id is not null
-          and d.created_at < ${scope.end}
-          and d.pipeline_id in (select id from pipelines where workspace_id = ${ws} and kind = 'sales')
-          and (d.closed_at is null or d.closed_at < ${scope.end})
-        group by 1
-      ) as w on w.company_id = co.id
-      left join (
-        select a.record_id, max(a.occurred_at) as at from activities a
-        where a.workspace_id = ${ws} and a.entity = 'company' and a.occurred_at < ${scope.end}
-        group by 1
-      ) as touched on touched.record_id = co.id
-      where co.workspace_id = ${ws} and co.deleted_at is null and co.merged_into_id is null
-        and w.first_won is not null and ${scope.people('co.responsible_id')}
+        where d.workspace_id = ${ws} and d.company_id = t.company_id and d.deleted_at is null
+          and d.created_at < ${scope.end} and (d.closed_at is null or d.closed_at < ${scope.end}) and ${sales}
+      ) as w
+      left join lateral (
+        select max(a.occurred_at) as at from activities a
+        where a.workspace_id = ${ws} and a.entity = 'company' and a.record_id = t.company_id
+          and a.occurred_at < ${scope.end}
+      ) as touched on true
+      where t.workspace_id = ${ws} and t.first_won_at < ${scope.end} and t.last_touch_at >= ${scope.end}
+        and w.first_won is not null
     ) as c`;
 }
 

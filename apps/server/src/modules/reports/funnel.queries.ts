@@ -100,6 +100,12 @@ function furthest(scope: ReportScope, pipelineId: string, period: Period, narrow
     ) as f on f.deal_id = c.id`;
 }
 
+/**
+ * How many cohort deals reached each stage, and the cohort's size, in one statement. A deal's furthest
+ * stage is the greater of its current stage's rank and, for deals with stage history, the furthest
+ * stage in it: the cohort is grouped by the current stage and only history rows are grouped per deal,
+ * so a quarter's 130,000 deals at 1,000,000 are never hashed one by one (the same numbers as `furthest`).
+ */
 async function reachedCounts(
   db: Kysely<DB>,
   scope: ReportScope,
@@ -107,17 +113,29 @@ async function reachedCounts(
   period: Period,
   stages: FunnelStage[],
 ) {
-  const { rows } = await sql<{ top: number; deals: string }>`
-    select top, count(*) as deals from (${furthest(scope, pipelineId, period, true)}) as f group by 1`.execute(
-    db,
-  );
-  const total = await sql<{
-    deals: string;
-  }>`select count(*) as deals from (${cohort(scope, pipelineId, period, true)}) as c`.execute(db);
+  const ws = scope.workspaceId;
+  const rank = sql`case when s.kind = 'won' then ${wonRank} else s.position end`;
+  const { rows } = await sql<{ top: number | null; deals: string }>`
+    with cohort as materialized (${cohort(scope, pipelineId, period, true)}),
+    visited as (
+      select h.deal_id, max(${rank}) as top
+      from deal_stage_history h join stages s on s.workspace_id = ${ws} and s.id = h.stage_id and s.kind <> 'lost'
+      where h.workspace_id = ${ws} and h.deal_id in (select id from cohort)
+      group by 1
+    )
+    select greatest(now_in.top, visited.top) as top, count(*) as deals
+    from cohort c
+    left join (
+      select s.id, ${rank} as top from stages s where s.workspace_id = ${ws} and s.kind <> 'lost'
+    ) as now_in on now_in.id = c.stage_id
+    left join visited on visited.deal_id = c.id
+    group by 1`.execute(db);
   return {
-    cohort: Number(total.rows[0]?.deals ?? 0),
+    cohort: rows.reduce((sum, row) => sum + Number(row.deals), 0),
     reached: stages.map((stage) =>
-      rows.filter((row) => Number(row.top) >= stage.rank).reduce((sum, row) => sum + Number(row.deals), 0),
+      rows
+        .filter((row) => row.top !== null && Number(row.top) >= stage.rank)
+        .reduce((sum, row) => sum + Number(row.deals), 0),
     ),
   };
 }

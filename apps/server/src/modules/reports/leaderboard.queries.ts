@@ -2,6 +2,7 @@ import { computePay, type LeaderboardMetric } from '@voronka/domain';
 import { sql } from 'kysely';
 import { findScheme } from '../planning/motivation.queries';
 import { actionCounts, noActions } from './action-counts.queries';
+import { hourAligned } from './activity-hours';
 import { proposalStages } from './proposal-stages';
 import { listedPeople, peopleNames } from './report-scope';
 import {
@@ -37,7 +38,10 @@ export const leaderboard: ReportDefinition = {
   filters: ['managerId', 'departmentId', 'metric'],
   async build(db, scope) {
     const metric: LeaderboardMetric = scope.query.metric ?? 'deals';
-    const stages = await proposalStages(db, scope.workspaceId);
+    const [stages, byHour] = await Promise.all([
+      proposalStages(db, scope.workspaceId),
+      hourAligned(db, scope.timezone, scope.from, scope.to),
+    ]);
     const [counts, scheme, listed, names] = await Promise.all([
       actionCounts(db, {
         workspaceId: scope.workspaceId,
@@ -45,6 +49,7 @@ export const leaderboard: ReportDefinition = {
         end: scope.end,
         people: scope.people,
         stages,
+        byHour,
       }),
       findScheme(db, scope.workspaceId),
       listedPeople(db, scope),

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { countedActivities, hourAligned } from './activity-hours';
 import { listedPeople, peopleNames, type ReportScope } from './report-scope';
 import {
   column,
@@ -41,10 +42,12 @@ type Metric =
 /** A task is overdue when due in the period and still open after its deadline, or done after it. */
 const overdue = sql`((t.status = 'open' and t.due_at < now()) or (t.status = 'done' and t.done_at > t.due_at))`;
 
-/** The first call, meeting or email logged on a lead: the lead's first action. */
-const firstAction = sql`(select min(a.occurred_at) from activities a
-  where a.workspace_id = l.workspace_id and a.entity = 'lead' and a.record_id = l.id
-    and a.kind in ('call', 'meeting', 'email'))`;
+/**
+ * A lead's first action is its first call, meeting or email, kept per lead in `report_lead_first_actions`
+ * (migration 0014): a quarter's leads join it instead of probing the activities once per lead.
+ */
+const firstActed = sql`exists (select 1 from report_lead_first_actions f
+  where f.workspace_id = l.workspace_id and f.lead_id = l.id)`;
 
 /** The records behind one manager's number (or everyone's in scope, for the totals). */
 function source(scope: ReportScope, metric: Metric, managerId: string | null): DrillSource {
@@ -78,7 +81,7 @@ function source(scope: ReportScope, metric: Metric, managerId: string | null): D
             and l.created_at >= ${scope.start} and l.created_at < ${scope.end}
             and ${scope.people('l.responsible_id')} ${only('l.responsible_id')}
             ${metric === 'leadsProcessed' ? sql`and l.status <> 'new'` : sql``}
-            ${metric === 'firstActionHours' ? sql`and ${firstAction} is not null` : sql``}`,
+            ${metric === 'firstActionHours' ? sql`and ${firstActed}` : sql``}`,
       };
     case 'wonDeals':
     case 'wonSum':
@@ -133,6 +136,7 @@ export const managers: ReportDefinition = {
   filters: ['managerId', 'departmentId', 'pipelineId'],
   async build(db: Kysely<DB>, scope) {
     const ws = scope.workspaceId;
+    const byHour = await hourAligned(db, scope.timezone, scope.from, scope.to);
     const { rows: numbers } = await sql<PersonNumbers>`
       select t.assignee_id as person, 'tasksDone' as metric, count(*)::numeric as value, null::numeric as weight
       from tasks t
@@ -153,7 +157,8 @@ export const managers: ReportDefinition = {
         select l.responsible_id, count(*) as taken, count(*) filter (where l.status <> 'new') as processed,
           avg(extract(epoch from (l.first_action - l.created_at)) / 3600) as hours, count(l.first_action) as acted
         from (
-          select l.responsible_id, l.status, l.created_at, ${firstAction} as first_action from leads l
+          select l.responsible_id, l.status, l.created_at, f.first_action_at as first_action from leads l
+          left join report_lead_first_actions f on f.workspace_id = l.workspace_id and f.lead_id = l.id
           where l.workspace_id = ${ws} and l.deleted_at is null
             and l.created_at >= ${scope.start} and l.created_at < ${scope.end}
             and l.responsible_id is not null and ${scope.people('l.responsible_id')}
@@ -172,11 +177,8 @@ export const managers: ReportDefinition = {
         group by 1
       ) as d cross join (values ('wonDeals'), ('wonSum')) as x(metric)
       union all
-      select a.author_id, 'calls', count(*)::numeric, null::numeric
-      from activities a
-      where a.workspace_id = ${ws} and a.kind = 'call'
-        and a.occurred_at >= ${scope.start} and a.occurred_at < ${scope.end}
-        and a.author_id is not null and ${scope.people('a.author_id')}
+      select a.author_id, 'calls', sum(a.activities)::numeric, null::numeric
+      from (${countedActivities({ ...scope, byHour }, ['call'])}) as a
       group by 1
       union all
       select c.responsible_id, 'newContacts', count(*)::numeric, null::numeric
