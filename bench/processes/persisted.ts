@@ -112,13 +112,10 @@ async function openTasks(db: Kysely<DB>, instanceIds: readonly string[]): Promis
   return tasks;
 }
 
-/** A person completes every task of the instance in the inbox, one after the other. */
+/** A person completes every task of the instance in the inbox, one after the other (plain tasks: no decision). */
 async function completeAll(db: Kysely<DB>, runtime: Runtime, target: Target, taskIds: readonly string[]) {
   for (const taskId of taskIds) {
-    await completeProcessTask(db, runtime, target.actor, taskId, {
-      values: target.process.completion,
-      outcome: 'approve',
-    });
+    await completeProcessTask(db, runtime, target.actor, taskId, { values: target.process.completion });
   }
 }
 
