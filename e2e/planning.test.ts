@@ -179,15 +179,21 @@ describe.skipIf(!browserAvailable())('plans, motivation, contests and finance in
     await page.waitForURL(/metric=calls/);
     const board = page.getByTestId('leaderboard-row');
     await expect.poll(() => board.count()).toBeGreaterThanOrEqual(4);
-    const calls: Record<string, number> = {};
-    const ranked: number[] = [];
-    for (let i = 0; i < (await board.count()); i++) {
-      const row = board.nth(i);
-      const value = await numberIn(row.locator('[data-column="calls"]'));
-      calls[(await row.getAttribute('data-user')) ?? ''] = value;
-      ranked.push(value);
-    }
-    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+    const readBoard = async () => {
+      const calls: Record<string, number> = {};
+      const ranked: number[] = [];
+      for (let i = 0; i < (await board.count()); i++) {
+        const row = board.nth(i);
+        const value = await numberIn(row.locator('[data-column="calls"]'));
+        calls[(await row.getAttribute('data-user')) ?? ''] = value;
+        ranked.push(value);
+      }
+      return { calls, ranked };
+    };
+    // The previous metric's order stays on screen until the calls ranking arrives.
+    const byCalls = (ranked: number[]) => ranked.join() === [...ranked].sort((a, b) => b - a).join();
+    await expect.poll(async () => byCalls((await readBoard()).ranked)).toBe(true);
+    const { calls } = await readBoard();
     expect(await text(board.first().locator('td').first())).toBe('1');
     await expect
       .poll(() => page.getByTestId('leaderboard-chart').locator('svg path').count())
