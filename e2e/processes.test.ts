@@ -148,6 +148,15 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await page.getByTestId('designer-triggers').click();
     const triggers = page.getByTestId('triggers-form');
     await triggers.getByTestId('trigger-add').click();
+    // The process runs on deals: only events that come with a deal are offered, none for leads or a schedule.
+    await triggers.getByLabel('Событие').click();
+    const offered = await page.getByRole('option').allTextContents();
+    expect(offered).toEqual(
+      expect.arrayContaining(['Создана сделка', 'Сделка перешла на стадию', 'Пропущен звонок']),
+    );
+    expect(offered).not.toContain('Создан лид');
+    expect(offered).not.toContain('По расписанию');
+    await page.getByRole('option', { name: 'Сделка перешла на стадию' }).click();
     await triggers.getByLabel('Воронка').click();
     await page.getByRole('option').first().click();
     await triggers.getByLabel('Стадия').click();

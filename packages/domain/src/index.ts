@@ -17,6 +17,7 @@ export * from './phone';
 export * from './pipelines';
 export * from './planning';
 export * from './process';
+export * from './process-triggers';
 export * from './processes';
 export * from './products';
 export * from './reports';

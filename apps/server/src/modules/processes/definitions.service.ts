@@ -4,8 +4,10 @@ import {
   compileProcess,
   type ProcessDefinition,
   type ProcessDefinitionDetail,
+  type ProcessRunsOn,
   type ProcessTriggerInput,
   type SaveDraftBody,
+  triggerMismatch,
 } from '@voronka/domain';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
@@ -307,6 +309,30 @@ function publishRefused(problems: readonly CompileProblem[]): AppError {
   );
 }
 
+/**
+ * A trigger that could never start this process (a deal event on a lead process, a schedule on a process
+ * that needs a record) is refused with 422 naming the item, rather than saved to stay silent for ever.
+ */
+function requireFittingTriggers(
+  triggers: readonly z.output<typeof ProcessTriggerInput>[],
+  runsOn: ProcessRunsOn | null,
+): void {
+  const what = runsOn ? `a process that runs on a ${runsOn}` : 'a process that runs without a record';
+  const issues: { path: string; code: string; runsOn: ProcessRunsOn | null; message: string }[] = [];
+  for (const [index, trigger] of triggers.entries()) {
+    const mismatch = triggerMismatch(trigger.event, trigger.conditions, runsOn);
+    if (mismatch === 'event_record') {
+      const message = `"${trigger.event}" cannot start ${what}`;
+      issues.push({ path: `body.items.${index}.event`, code: mismatch, runsOn, message });
+    } else if (mismatch === 'field_record') {
+      const message = `A change of a ${trigger.conditions.entity} cannot start ${what}`;
+      issues.push({ path: `body.items.${index}.conditions.entity`, code: mismatch, runsOn, message });
+    }
+  }
+  if (issues.length > 0)
+    throw new AppError('process_invalid', issues.map((issue) => issue.message).join('; '), issues);
+}
+
 export async function replaceTriggers(
   db: Kysely<DB>,
   actor: Actor,
@@ -315,7 +341,8 @@ export async function replaceTriggers(
 ): Promise<ProcessDefinitionDetail> {
   requireProcessEditor(actor);
   await db.transaction().execute(async (trx) => {
-    await definitionRow(trx, actor, id);
+    const definition = await definitionRow(trx, actor, id);
+    requireFittingTriggers(triggers, definition.runs_on);
     await trx
       .deleteFrom('process_triggers')
       .where('workspace_id', '=', actor.workspaceId)

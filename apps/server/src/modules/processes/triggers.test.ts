@@ -47,6 +47,20 @@ async function processWithTrigger(
   return created.id as string;
 }
 
+/**
+ * A trigger that does not fit the process's record type, as one left behind when the process was
+ * switched to another record type after it was saved (the API refuses to save such a trigger).
+ */
+async function processWithStaleTrigger(key: string, event: string, runsOn: string | null) {
+  const id = await processWithTrigger(key, 'manual', runsOn);
+  await t.database.db
+    .updateTable('process_triggers')
+    .set({ event })
+    .where('definition_id', '=', id)
+    .execute();
+  return id;
+}
+
 const instancesOf = async (definitionId: string) =>
   (await owner.request('GET', `/api/process-instances?definitionId=${definitionId}`)).json().items as {
     id: string;
@@ -137,8 +151,8 @@ describe('processes started by CRM events', () => {
       field: 'amount',
     });
     // Made for deals or for no record at all: a lead event does not start them.
-    const dealProcess = await processWithTrigger('deal-on-lead', 'lead.created', 'deal');
-    const noRecord = await processWithTrigger('nothing-on-lead', 'lead.created', null);
+    const dealProcess = await processWithStaleTrigger('deal-on-lead', 'lead.created', 'deal');
+    const noRecord = await processWithStaleTrigger('nothing-on-lead', 'lead.created', null);
     const leadOnField = await processWithTrigger('lead-on-field', 'record.fieldChanged', 'lead', {
       field: 'amount',
     });
@@ -155,5 +169,25 @@ describe('processes started by CRM events', () => {
     expect(await instancesOf(noRecord)).toEqual([]);
     expect(await instancesOf(leadOnField)).toEqual([]);
     expect(await pendingEvents()).toBe(0);
+  });
+
+  it('refuses to save a trigger that could never start the process, naming each one, and keeps the old ones', async () => {
+    const id = await processWithTrigger('lead-only', 'lead.created', 'lead');
+    const refused = await owner.request('PUT', `/api/processes/${id}/triggers`, {
+      items: [
+        { event: 'lead.created' },
+        { event: 'deal.stageEntered', conditions: { stageId: pipeline.stages[1]!.id } },
+        { event: 'record.fieldChanged', conditions: { entity: 'company', field: 'name' } },
+        { event: 'schedule', conditions: { cron: '0 9 * * 1' } },
+      ],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details).toEqual([
+      expect.objectContaining({ path: 'body.items.1.event', code: 'event_record', runsOn: 'lead' }),
+      expect.objectContaining({ path: 'body.items.2.conditions.entity', code: 'field_record' }),
+      expect.objectContaining({ path: 'body.items.3.event', code: 'event_record' }),
+    ]);
+    const kept = (await owner.request('GET', `/api/processes/${id}`)).json().triggers;
+    expect(kept.map((trigger: { event: string }) => trigger.event)).toEqual(['lead.created']);
   });
 });

@@ -14,6 +14,12 @@ export const processesMoreEn = {
     },
     column: 'Runs on',
   },
+  triggerFit: {
+    event_record: 'This event cannot start this process (it runs on {{runsOn}}), so it would never fire.',
+    event_record_none:
+      'This event comes with a record, but this process runs without one, so it would never fire.',
+    field_record: 'Changes of another record type cannot start this process (it runs on {{runsOn}}).',
+  },
   start: {
     button: 'Start',
     noneFor: {

@@ -13,8 +13,11 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import {
   type ProcessDefinitionDetail,
+  type ProcessRunsOn,
   type ProcessTriggerEvent,
   processTriggerEvents,
+  triggerEventRecords,
+  triggerMismatch,
 } from '@voronka/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +36,18 @@ type Draft = { event: ProcessTriggerEvent; conditions: Record<string, string>; e
 
 const recordEntities = ['lead', 'deal', 'contact', 'company'] as const;
 
+/** A new trigger starts as the likeliest one: a stage entered for deals, else the first that fits. */
+function firstOffer(offered: readonly ProcessTriggerEvent[]): ProcessTriggerEvent {
+  return offered.includes('deal.stageEntered') ? 'deal.stageEntered' : (offered[0] ?? 'manual');
+}
+
+/** The events that can start a process running on this record type (or on none), manual start aside. */
+function fittingEvents(runsOn: ProcessRunsOn | null): ProcessTriggerEvent[] {
+  return processTriggerEvents.filter(
+    (event) => event !== 'manual' && triggerEventRecords(event).includes(runsOn),
+  );
+}
+
 /** What starts the process by itself: events with their narrowing conditions. */
 export function TriggersModal({ definition, opened, onClose }: Props) {
   const { t } = useTranslation();
@@ -41,6 +56,8 @@ export function TriggersModal({ definition, opened, onClose }: Props) {
     definition.triggers.map(({ event, conditions, enabled }) => ({ event, conditions, enabled })),
   );
   const eventLabels: Record<string, string> = t('processes.triggers.events', { returnObjects: true });
+  const runsOn = definition.runsOn;
+  const offered = fittingEvents(runsOn);
   const update = (index: number, change: Partial<Draft>) =>
     setDrafts((current) => current.map((draft, at) => (at === index ? { ...draft, ...change } : draft)));
 
@@ -73,10 +90,13 @@ export function TriggersModal({ definition, opened, onClose }: Props) {
                   label={t('processes.triggers.event')}
                   value={draft.event}
                   allowDeselect={false}
-                  data={processTriggerEvents.map((event) => ({
-                    value: event,
-                    label: eventLabels[messageKey(event)] ?? event,
-                  }))}
+                  // A trigger saved before the process changed its record type keeps its event on show.
+                  data={(offered.includes(draft.event) ? offered : [draft.event, ...offered]).map(
+                    (event) => ({
+                      value: event,
+                      label: eventLabels[messageKey(event)] ?? event,
+                    }),
+                  )}
                   onChange={(event) =>
                     event && update(index, { event: event as ProcessTriggerEvent, conditions: {} })
                   }
@@ -97,7 +117,12 @@ export function TriggersModal({ definition, opened, onClose }: Props) {
                   <IconTrash size={16} />
                 </ActionIcon>
               </Group>
-              <ConditionInputs draft={draft} onChange={(conditions) => update(index, { conditions })} />
+              <ConditionInputs
+                draft={draft}
+                runsOn={runsOn}
+                onChange={(conditions) => update(index, { conditions })}
+              />
+              <MismatchWarning draft={draft} runsOn={runsOn} />
             </Stack>
           </Paper>
         ))}
@@ -108,7 +133,7 @@ export function TriggersModal({ definition, opened, onClose }: Props) {
             onClick={() =>
               setDrafts((current) => [
                 ...current,
-                { event: 'deal.stageEntered', conditions: {}, enabled: true },
+                { event: firstOffer(offered), conditions: {}, enabled: true },
               ])
             }
             data-testid="trigger-add"
@@ -129,13 +154,28 @@ export function TriggersModal({ definition, opened, onClose }: Props) {
   );
 }
 
+/** Says why a trigger would never fire, in the words of the process's record type. */
+function MismatchWarning({ draft, runsOn }: { draft: Draft; runsOn: ProcessRunsOn | null }) {
+  const { t } = useTranslation();
+  const mismatch = triggerMismatch(draft.event, draft.conditions, runsOn);
+  if (!mismatch) return null;
+  const key = mismatch === 'event_record' && runsOn === null ? 'event_record_none' : mismatch;
+  const records = runsOn ? t(`processesMore.runsOn.entities.${runsOn}`).toLowerCase() : '';
+  return (
+    <Text size="sm" c="red" data-testid="trigger-mismatch">
+      {t(`processesMore.triggerFit.${key}`, { runsOn: records })}
+    </Text>
+  );
+}
+
 type ConditionProps = {
   draft: Draft;
+  runsOn: ProcessRunsOn | null;
   onChange: (conditions: Record<string, string>) => void;
 };
 
 /** The narrowing an event takes: a pipeline and stage, a record type and field, a schedule. */
-function ConditionInputs({ draft, onChange }: ConditionProps) {
+function ConditionInputs({ draft, runsOn, onChange }: ConditionProps) {
   const { t } = useTranslation();
   const pipelines = usePipelines();
   const { conditions } = draft;
@@ -181,7 +221,10 @@ function ConditionInputs({ draft, onChange }: ConditionProps) {
           placeholder={t('processes.triggers.any')}
           clearable
           value={conditions.entity ?? null}
-          data={recordEntities.map((entity) => ({ value: entity, label: t(`entities.${entity}`) }))}
+          // Only the process's own record type can start it; any other stays listed if already chosen.
+          data={recordEntities
+            .filter((entity) => entity === runsOn || entity === conditions.entity)
+            .map((entity) => ({ value: entity, label: t(`entities.${entity}`) }))}
           onChange={(value) => set('entity', value)}
         />
         <TextInput
