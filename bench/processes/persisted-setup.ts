@@ -64,7 +64,8 @@ export async function openStore(kind: StoreKind, databaseUrl: string): Promise<B
       await database.close();
       // The pool's sockets close just after `end()` resolves; dropping sooner would cut them off noisily.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      await dropAndCreate(false);
+      // BENCH_KEEP_DATABASE=1 leaves it for a look at its tables and plans afterwards.
+      if (!process.env.BENCH_KEEP_DATABASE) await dropAndCreate(false);
     },
   };
 }

@@ -58,12 +58,33 @@ export const Deal = z
   .meta({ id: 'Deal' });
 export type Deal = z.infer<typeof Deal>;
 
+/**
+ * What a kanban card needs: the board sends these rather than whole deals, so a board of ten columns of
+ * thirty cards is well under half the bytes (the card opens the deal for the rest).
+ */
+export const DealCard = Deal.pick({
+  id: true,
+  title: true,
+  pipelineId: true,
+  stageId: true,
+  amount: true,
+  currency: true,
+  probability: true,
+  expectedCloseDate: true,
+  responsibleId: true,
+  contactName: true,
+  companyName: true,
+  updatedAt: true,
+  noNextStep: true,
+}).meta({ id: 'DealCard' });
+export type DealCard = z.infer<typeof DealCard>;
+
 /** The kanban of one pipeline: per stage the count and sum of every visible deal, and the latest few. */
 export const DealBoard = z
   .object({
     pipelineId: z.uuid(),
     columns: z.array(
-      z.object({ stageId: z.uuid(), count: z.number().int(), sum: z.number(), deals: z.array(Deal) }),
+      z.object({ stageId: z.uuid(), count: z.number().int(), sum: z.number(), deals: z.array(DealCard) }),
     ),
   })
   .meta({ id: 'DealBoard' });

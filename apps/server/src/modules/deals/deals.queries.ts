@@ -1,4 +1,4 @@
-import type { Deal } from '@voronka/domain';
+import type { Deal, DealCard } from '@voronka/domain';
 import { type Expression, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { type PreparedQuery, prepared } from '../../db/prepared';
 import type { DB, DealsTable } from '../../db/schema';
@@ -73,7 +73,11 @@ function noNextStep(alias: string) {
  *
  * @example await withNames(actor, visibleDeals(db, actor).where('deals.id', '=', id)).execute(db)
  */
-function withNames<Row extends DealRow>(actor: Actor, chosen: Expression<Row>, order?: RawBuilder<unknown>) {
+function withNames<Row extends Pick<DealRow, 'workspace_id' | 'company_id' | 'contact_id'>>(
+  actor: Actor,
+  chosen: Expression<Row>,
+  order?: RawBuilder<unknown>,
+) {
   return sql<Row & Names>`
     select chosen.*, company.name as company_name, contact.name as contact_name
     from (${chosen}) as chosen
@@ -259,10 +263,46 @@ export async function boardOf(
   return { totals: sums, columns: deals };
 }
 
+// What a kanban card shows, plus what its names and "no next step" flag are looked up by.
+const cardColumns = [
+  'id',
+  'workspace_id',
+  'title',
+  'pipeline_id',
+  'stage_id',
+  'amount',
+  'currency',
+  'probability',
+  'expected_close_date',
+  'responsible_id',
+  'company_id',
+  'contact_id',
+  'updated_at',
+] as const;
+type CardRow = Pick<DealRow, (typeof cardColumns)[number] | 'no_next_step'> & Names;
+
+export function toDealCard(row: CardRow): DealCard {
+  return {
+    id: row.id,
+    title: row.title,
+    pipelineId: row.pipeline_id,
+    stageId: row.stage_id,
+    amount: Number(row.amount),
+    currency: row.currency,
+    probability: row.probability,
+    expectedCloseDate: row.expected_close_date ? formatDate(row.expected_close_date) : null,
+    responsibleId: row.responsible_id,
+    contactName: row.contact_name,
+    companyName: row.company_name,
+    updatedAt: row.updated_at.toISOString(),
+    noNextStep: row.no_next_step,
+  };
+}
+
 /**
- * The newest deals of one kanban column. Seeing everything, one walk down the stage's index does it;
- * seeing some people's deals, each person's newest are taken from their own index range and merged,
- * rather than walking the whole stage and skipping other people's deals.
+ * The newest deals of one kanban column, as cards. Seeing everything, one walk down the stage's index
+ * does it; seeing some people's deals, each person's newest are taken from their own index range and
+ * merged, rather than walking the whole stage and skipping other people's deals.
  */
 async function boardColumn(
   db: Kysely<DB>,
@@ -270,22 +310,29 @@ async function boardColumn(
   pipelineId: string,
   stageId: string,
   perStage: number,
-): Promise<NamedDealRow[]> {
+): Promise<CardRow[]> {
   const newestFirst = sql`chosen.updated_at desc, chosen.id desc`;
   if (actor.visibility === 'all') {
-    const chosen = visibleDeals(db, actor)
+    const chosen = db
+      .selectFrom('deals')
+      .where('deals.workspace_id', '=', actor.workspaceId)
+      .where('deals.deleted_at', 'is', null)
+      .where(visibleTo(actor, 'deals.responsible_id'))
       .where('deals.pipeline_id', '=', pipelineId)
       .where('deals.stage_id', '=', stageId)
+      .select(cardColumns.map((column) => `deals.${column}` as const))
+      .select(noNextStep('deals').as('no_next_step'))
       .orderBy('deals.updated_at', 'desc')
       .orderBy('deals.id', 'desc')
       .limit(perStage);
     return (await withNames(actor, chosen, newestFirst).execute(db)).rows;
   }
-  const chosen = sql<DealRow>`
-    select d.*, ${noNextStep('d')} as no_next_step
+  const columns = (alias: string) => sql.join(cardColumns.map((column) => sql.ref(`${alias}.${column}`)));
+  const chosen = sql<CardRow>`
+    select ${columns('d')}, ${noNextStep('d')} as no_next_step
     from (${visibleResponsibles(actor)}) as people
     cross join lateral (
-      select * from deals
+      select ${columns('deals')}, deals.closed_at from deals
       where deals.workspace_id = ${actor.workspaceId} and deals.responsible_id = people.id
         and deals.stage_id = ${stageId} and deals.deleted_at is null
       order by deals.updated_at desc, deals.id desc

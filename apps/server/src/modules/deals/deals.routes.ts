@@ -19,7 +19,7 @@ import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
 import { notFound } from '../../http/errors';
 import { type App, errorResponses } from '../../http/route-types';
-import { boardOf, dealSorts, findDeal, listDeals, toDeal } from './deals.queries';
+import { boardOf, dealSorts, findDeal, listDeals, toDealCard } from './deals.queries';
 import {
   createDeal,
   deleteDeal,
@@ -109,7 +109,7 @@ export function registerDealRoutes(app: App, db: Kysely<DB>): void {
             stageId,
             count: Number(total?.count ?? 0),
             sum: Number(total?.sum ?? 0),
-            deals: (columns[i] ?? []).map(toDeal),
+            deals: (columns[i] ?? []).map(toDealCard),
           };
         }),
       };

@@ -378,6 +378,16 @@ describe('lists, board and search', () => {
       expect(column.count).toBe(inStage.length);
       expect(column.sum).toBe(inStage.reduce((sum, d) => sum + d.amount, 0));
       expect(column.deals.length).toBe(Math.min(2, inStage.length));
+      // A card carries the deal's own values for what the board shows, and nothing more.
+      for (const card of column.deals) {
+        const deal = all.find((d) => d.id === card.id)!;
+        const { id, title, pipelineId, stageId, amount, currency, probability, expectedCloseDate } = deal;
+        const { responsibleId, contactName, companyName, updatedAt, noNextStep } = deal;
+        expect(card).toStrictEqual({
+          ...{ id, title, pipelineId, stageId, amount, currency, probability, expectedCloseDate },
+          ...{ responsibleId, contactName, companyName, updatedAt, noNextStep },
+        });
+      }
     }
     const managerBoard = (await managerB.request('GET', `/api/deals/board?pipelineId=${sales.id}`)).json();
     const managerCount = managerBoard.columns.reduce((n: number, c: { count: number }) => n + c.count, 0);

@@ -1,4 +1,4 @@
-import type { Deal } from '@voronka/domain';
+import type { DealCard } from '@voronka/domain';
 import type { DealBoard } from '../../api/types';
 
 /**
@@ -12,7 +12,7 @@ export function moveOnBoard(board: DealBoard, dealId: string, toStageId: string)
   const from = board.columns.find((column) => column.deals.some((deal) => deal.id === dealId));
   const deal = from?.deals.find((item) => item.id === dealId);
   if (!from || !deal || from.stageId === toStageId) return board;
-  const moved: Deal = { ...deal, stageId: toStageId };
+  const moved: DealCard = { ...deal, stageId: toStageId };
   return {
     ...board,
     columns: board.columns.map((column) => {

@@ -1,7 +1,7 @@
 import { useDraggable } from '@dnd-kit/core';
 import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconBuilding, IconUser } from '@tabler/icons-react';
-import type { Deal } from '@voronka/domain';
+import type { DealCard } from '@voronka/domain';
 import { Link } from 'react-router';
 import { formatMoney } from '../../../ui/format';
 import { PersonName } from '../../../ui/PersonName';
@@ -13,7 +13,7 @@ export type DealNames = {
 };
 
 type Props = {
-  deal: Deal;
+  deal: DealCard;
   names: DealNames;
 };
 
