@@ -174,7 +174,7 @@ async function measureCase(
 
   // Statistics as autovacuum gathers them within a minute of the warm-up's writes on a default server
   // (this machine's PostgreSQL runs with autovacuum off). Until then the foreign-key checks keep plans
-  // made on empty tables, which scan every instance of the workspace (see runtime/maintenance.ts).
+  // made on empty tables, which scan every instance of the workspace (see apps/server/src/db/maintenance.ts).
   await sql`analyze process_instances, process_tokens, process_tasks, process_steps`.execute(db);
   // The warm-up opened every pooled connection; these are the backends behind them.
   const pids = kind === 'postgres' ? await backendPids(db) : [];

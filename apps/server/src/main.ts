@@ -1,5 +1,6 @@
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { startTableUpkeep } from './db/maintenance';
 import { migrateToLatest } from './db/migrate';
 import { demoPassword, demoPeople, seedDemo } from './db/seed';
 import { buildApp } from './http/app';
@@ -19,6 +20,8 @@ await hub.start();
 const mailer = createMailer(config.smtpUrl, config.mailFrom);
 useProcessMailer(mailer);
 const processes = await startProcessRuntime(database.db);
+// PGlite (and a PostgreSQL with autovacuum off) needs its tables analyzed and vacuumed by us.
+const stopUpkeep = await startTableUpkeep(database);
 const app = await buildApp({ config, database, hub, processes });
 await app.listen({ port: config.port, host: config.host });
 const stopReminders = startReminders(database.db, 15_000, {
@@ -46,6 +49,7 @@ async function shutdown(signal: string): Promise<void> {
   stopReminders();
   await app.close();
   await processes.stop();
+  await stopUpkeep();
   mailer?.close();
   await hub.close();
   await database.close();
