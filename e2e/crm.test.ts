@@ -116,6 +116,14 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
     await page.getByTestId('deal-tasks').getByTestId('add-task').click();
     const taskForm = page.getByTestId('task-form');
     await taskForm.getByLabel(/Задача/).fill('Согласовать дату презентации');
+    // Due today, so the week and month views below hold it whatever the day (late on a Sunday the
+    // form's default, tomorrow morning, falls in the next week).
+    const today = await page.evaluate(() => {
+      const now = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    });
+    await taskForm.getByTestId('task-due').fill(`${today}T23:00`);
     await taskForm.getByTestId('task-submit').click();
     await page.getByTestId('deal-tasks').getByTestId('task-row').first().waitFor();
     await expect.poll(() => page.getByTestId('no-next-step').count()).toBe(0);

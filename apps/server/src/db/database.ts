@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { NamingClient } from './named-statements';
 import type { DB } from './schema';
 
 export type Listener = (payload: string) => void;
@@ -32,7 +33,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string): Promise<Database> {
   const lite = await PGlite.create(dataDir);
   // PGlite has a single connection: a pool of one makes Kysely queue transactions instead of interleaving them.
-  const pool = new pg.Pool({ ...createPgConfig(lite), max: 1 } as pg.PoolConfig);
+  const pool = new pg.Pool({ ...createPgConfig(lite), max: 1, Client: NamingClient } as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -52,7 +53,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   // JIT off for every connection: the server's statements are short or grouped reports, and PostgreSQL's
   // cost estimate sends quarter-long reports into 0.3–1.8 s of compilation to save milliseconds
   // (bench/reports at 1,000,000 deals). A DBA can still turn it on per role or database.
-  const pool = new pg.Pool({ connectionString, max, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString, max, options: '-c jit=off', Client: NamingClient });
   // An idle connection the server closed (restart, failover) is dropped by the pool and replaced on the
   // next query; without a listener its error would crash the process.
   pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));

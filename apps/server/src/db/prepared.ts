@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely';
+import { nameStatement } from './named-statements';
 import type { DB } from './schema';
 
 // Stands for a value while the query is built; it never reaches PostgreSQL (a NUL would be refused).
@@ -12,7 +13,8 @@ export interface PreparedQuery<Names extends string, Row> {
 }
 
 /**
- * A query that Kysely builds and compiles once; each run only binds new values. Building the
+ * A query that Kysely builds and compiles once, and PostgreSQL parses and plans once per connection (a
+ * named statement); each run only binds new values. Building the
  * operation tree costs tens of microseconds of CPU, which for the statements every request runs
  * (the session or API-token lookup, a record by id) is as much as PostgreSQL spends answering them.
  * `build` gets `param(name)`, to use wherever a value goes; it must not depend on anything else
@@ -48,5 +50,6 @@ function compile<Names extends string, Row>(
   const slots = query.parameters.map((value) =>
     typeof value === 'string' && value.startsWith(marker) ? (value.slice(marker.length) as Names) : null,
   );
+  nameStatement(query.sql);
   return { query, slots };
 }

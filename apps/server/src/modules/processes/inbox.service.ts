@@ -6,6 +6,7 @@ import {
 } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
+import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
@@ -14,7 +15,7 @@ import { recordTitleOf, withRecordTitles } from '../tasks/record-titles';
 import { graphOf } from './instances.queries';
 import { advance, type Runtime, requireRuntime } from './runtime';
 
-function taskQuery(db: Kysely<DB>, actor: Actor) {
+function taskQuery(db: Kysely<DB>, actor: Pick<Actor, 'workspaceId'>) {
   return db
     .selectFrom('process_tasks as t')
     .innerJoin('process_instances as i', 'i.id', 't.instance_id')
@@ -27,6 +28,27 @@ function taskQuery(db: Kysely<DB>, actor: Actor) {
 type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirstOrThrow']>> & {
   record_title: string | null;
 };
+
+// Completing a task is the inbox's hot path: its lookup and update are planned once per connection.
+const taskForUpdate = prepared((db, param) =>
+  taskQuery(db, { workspaceId: param('workspaceId') })
+    .where('t.id', '=', param('id'))
+    .forUpdate('t'),
+);
+const completeTask = prepared((db, param) =>
+  db
+    .updateTable('process_tasks')
+    .set({
+      status: 'completed',
+      outcome: param('outcome'),
+      comment: param('comment'),
+      values: param('values'),
+      completed_by: param('completedBy'),
+      completed_at: sql`now()`,
+    })
+    .where('id', '=', param('id'))
+    .returning(['status', 'outcome', 'comment', 'values', 'completed_by', 'completed_at']),
+);
 
 function toProcessTask(row: TaskRow, now: Date): ProcessTask {
   return {
@@ -138,7 +160,7 @@ export async function completeProcessTask(
   input: z.output<typeof CompleteProcessTaskBody>,
 ): Promise<ProcessTask> {
   const completed = await db.transaction().execute(async (trx) => {
-    const row = await taskQuery(trx, actor).where('t.id', '=', id).forUpdate('t').executeTakeFirst();
+    const row = (await taskForUpdate.run(trx, { workspaceId: actor.workspaceId, id })).rows[0];
     if (!row) throw notFound('Task');
     if (!mayComplete(actor, row)) throw forbidden('This task is assigned to someone else');
     if (row.status !== 'open') throw new AppError('conflict', `The task is already ${row.status}`);
@@ -152,20 +174,16 @@ export async function completeProcessTask(
         missing.map((field) => ({ path: `body.values.${field.id}`, message: `${field.label} is required` })),
       );
     }
-    const done = await trx
-      .updateTable('process_tasks')
-      .set({
-        status: 'completed',
+    const done = (
+      await completeTask.run(trx, {
+        id,
         outcome: input.outcome ?? null,
         // A form's own comment field counts as the task's comment.
         comment: input.comment ?? (typeof input.values.comment === 'string' ? input.values.comment : null),
         values: JSON.stringify({ ...row.values, ...input.values }),
-        completed_by: actor.userId,
-        completed_at: sql`now()`,
+        completedBy: actor.userId,
       })
-      .where('id', '=', id)
-      .returning(['status', 'outcome', 'comment', 'values', 'completed_by', 'completed_at'])
-      .executeTakeFirstOrThrow();
+    ).rows[0]!;
     const vote = graph.elements[row.element_id]?.multiInstance?.approval?.vote;
     const variables: Record<string, unknown> = {
       ...input.values,

@@ -1,5 +1,6 @@
 import type { InstanceState, InstanceStatus, ProcessGraph, Token } from '@voronka/domain';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { ProcessInstancesTable } from '../../db/schema-processes';
 
@@ -29,16 +30,9 @@ export async function graphOf(trx: Trx, workspaceId: string, versionId: string):
   return graph;
 }
 
-/**
- * The instance with its tokens, its row locked until the transaction ends (one step at a time), read
- * in one statement.
- */
-export async function lockInstance(
-  trx: Trx,
-  workspaceId: string,
-  id: string,
-): Promise<LoadedInstance | null> {
-  const found = await trx
+// Every step runs these two: planned once per connection (db/prepared.ts).
+const instanceForUpdate = prepared((db, param) =>
+  db
     .selectFrom('process_instances as i')
     .selectAll('i')
     .select(
@@ -48,10 +42,21 @@ export async function lockInstance(
         'tokens',
       ),
     )
-    .where('i.workspace_id', '=', workspaceId)
-    .where('i.id', '=', id)
-    .forUpdate('i')
-    .executeTakeFirst();
+    .where('i.workspace_id', '=', param('workspaceId'))
+    .where('i.id', '=', param('id'))
+    .forUpdate('i'),
+);
+
+/**
+ * The instance with its tokens, its row locked until the transaction ends (one step at a time), read
+ * in one statement.
+ */
+export async function lockInstance(
+  trx: Trx,
+  workspaceId: string,
+  id: string,
+): Promise<LoadedInstance | null> {
+  const found = (await instanceForUpdate.run(trx, { workspaceId, id })).rows[0];
   if (!found) return null;
   const { tokens, ...row } = found;
   const state: InstanceState = {
@@ -82,6 +87,34 @@ export interface StepLog {
   detail?: Record<string, unknown>;
 }
 
+const stepWrite = prepared(
+  (_db, param) =>
+    sql`
+    with gone as (
+      delete from process_tokens where id = any(${param('gone')}::uuid[])
+    ), written as (
+      insert into process_tokens (id, workspace_id, instance_id, element_id, scope_id, state, message_name, correlation_key, data)
+      select id, workspace_id, instance_id, element_id, scope_id, state, message_name, correlation_key, data
+      from jsonb_to_recordset(${param('changed')}::jsonb) as x(
+        id uuid, workspace_id uuid, instance_id uuid, element_id text, scope_id uuid, state text,
+        message_name text, correlation_key text, data jsonb)
+      on conflict (id) do update set element_id = excluded.element_id, scope_id = excluded.scope_id,
+        state = excluded.state, message_name = excluded.message_name,
+        correlation_key = excluded.correlation_key, data = excluded.data
+    ), logged as (
+      insert into process_steps (workspace_id, instance_id, element_id, token_id, event, actor_id, detail)
+      select ${param('workspaceId')}::uuid, ${param('instanceId')}::uuid, element_id, token_id, event, ${param('actorId')}::uuid, detail
+      from jsonb_to_recordset(${param('steps')}::jsonb) as s(element_id text, token_id uuid, event text, detail jsonb)
+    )
+    update process_instances set
+      status = ${param('status')},
+      variables = ${param('variables')}::jsonb,
+      revision = revision + 1,
+      updated_at = now(),
+      ended_at = case when ${param('status')} <> 'running' then coalesce(ended_at, now()) else ended_at end
+    where id = ${param('instanceId')}`,
+);
+
 /**
  * Writes what a step changed in ONE statement: tokens that went away are deleted, new and changed ones
  * upserted, the step log appended, and the instance's variables, status and revision updated. A step
@@ -108,28 +141,14 @@ export async function saveStep(
     event: entry.event,
     detail: entry.detail ?? null,
   }));
-  await sql`
-    with gone as (
-      delete from process_tokens where id = any(${gone}::uuid[])
-    ), written as (
-      insert into process_tokens (id, workspace_id, instance_id, element_id, scope_id, state, message_name, correlation_key, data)
-      select id, workspace_id, instance_id, element_id, scope_id, state, message_name, correlation_key, data
-      from jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) as x(
-        id uuid, workspace_id uuid, instance_id uuid, element_id text, scope_id uuid, state text,
-        message_name text, correlation_key text, data jsonb)
-      on conflict (id) do update set element_id = excluded.element_id, scope_id = excluded.scope_id,
-        state = excluded.state, message_name = excluded.message_name,
-        correlation_key = excluded.correlation_key, data = excluded.data
-    ), logged as (
-      insert into process_steps (workspace_id, instance_id, element_id, token_id, event, actor_id, detail)
-      select ${row.workspace_id}::uuid, ${row.id}::uuid, element_id, token_id, event, ${actorId}::uuid, detail
-      from jsonb_to_recordset(${JSON.stringify(steps)}::jsonb) as s(element_id text, token_id uuid, event text, detail jsonb)
-    )
-    update process_instances set
-      status = ${after.status},
-      variables = ${JSON.stringify(after.variables)}::jsonb,
-      revision = revision + 1,
-      updated_at = now(),
-      ended_at = case when ${after.status} <> 'running' then coalesce(ended_at, now()) else ended_at end
-    where id = ${row.id}`.execute(trx);
+  await stepWrite.run(trx, {
+    gone,
+    changed: JSON.stringify(changed),
+    workspaceId: row.workspace_id,
+    instanceId: row.id,
+    steps: JSON.stringify(steps),
+    actorId,
+    status: after.status,
+    variables: JSON.stringify(after.variables),
+  });
 }

@@ -1,5 +1,6 @@
 import type { Effect, Role } from '@voronka/domain';
 import type { Kysely } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { InstanceRow } from './instances.queries';
 import type { Runtime } from './runtime';
@@ -35,6 +36,16 @@ async function resolveAssignee(
   return { assigneeId: owner?.id ?? null, candidateRole: owner ? null : 'owner' };
 }
 
+// Checked for nearly every task a process creates.
+const activeUserQuery = prepared((db, param) =>
+  db
+    .selectFrom('users')
+    .select('id')
+    .where('workspace_id', '=', param('workspaceId'))
+    .where('id', '=', param('id'))
+    .where('active', '=', true),
+);
+
 async function findAssignee(
   trx: Trx,
   row: InstanceRow,
@@ -42,13 +53,7 @@ async function findAssignee(
 ): Promise<{ assigneeId: string | null; candidateRole: string | null }> {
   const activeUser = async (id: string | null | undefined) => {
     if (!id || !uuid.test(id)) return null;
-    const user = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('workspace_id', '=', row.workspace_id)
-      .where('id', '=', id)
-      .where('active', '=', true)
-      .executeTakeFirst();
+    const user = (await activeUserQuery.run(trx, { workspaceId: row.workspace_id, id })).rows[0];
     return user?.id ?? null;
   };
   if (!assignee) return { assigneeId: row.initiator_id, candidateRole: null };
