@@ -1,7 +1,7 @@
 // `npm start`: build the web app when its sources are newer than the build, then run the server.
 // A second start on existing data skips the build and reopens the database in about a second.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,7 +27,9 @@ if (builtAt < Math.max(...sources.map(newestMtime))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+// V8 flags measured for the server (see the file's "why").
+const { flags } = JSON.parse(readFileSync(path.join(root, 'scripts/server-node-flags.json'), 'utf8'));
+const server = spawn(process.execPath, [...flags, '--import', 'tsx', 'apps/server/src/main.ts'], {
   cwd: root,
   stdio: 'inherit',
 });

@@ -66,8 +66,10 @@ function install(): void {
   prototype.query = function query(this: object, ...args: unknown[]) {
     const log = recording;
     if (!log) return original.apply(this, args);
-    const [config, values] = args;
+    const [config, given] = args;
     const text = typeof config === 'string' ? config : (config as { text: string }).text;
+    // A named statement (db/named-statements.ts) carries its values in the config.
+    const values = typeof config === 'string' ? given : ((config as { values?: unknown }).values ?? given);
     let connection = connections.get(this);
     if (connection === undefined) {
       connection = ++connectionCount;
