@@ -275,6 +275,10 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     expect(await sales.getAttribute('data-template')).toBe('lead-servicing');
     expect(await sales.getAttribute('data-featured')).not.toBeNull();
     expect(await text(sales.getByTestId('template-name'))).toBe(leadProcess);
+    // Each card says where the process will be offered: lead servicing on leads, a vacation on no record.
+    expect(await text(sales.getByTestId('template-runs-on'))).toBe('Запускается на: Лидах');
+    const vacation = cards.and(page.locator('[data-template="vacation"]'));
+    expect(await text(vacation.getByTestId('template-runs-on'))).toBe('Запускается на: без записи');
     expect(await page.locator('[data-testid="template-card"][data-featured]').count()).toBe(1);
     await snap(page, 'processes-05-template-gallery');
     await cards.last().scrollIntoViewIfNeeded();

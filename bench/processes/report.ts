@@ -159,7 +159,7 @@ export function sectionMarkdown(header: ReportHeader, runs: readonly RunResult[]
     `- Budget: ${header.budget}`,
     `- Load: ${runs.map((run, index) => `run ${index + 1}: load average ${run.loadBefore} before, ${run.loadAfter} after`).join('; ')}.` +
       (loaded
-        ? ' The machine was shared with other engineers running tests, so the figures are noisy; both runs are shown.'
+        ? ' The load average was above the two cores (the benchmark itself, or other work on the machine), so the figures are noisy; both runs are shown.'
         : ''),
     `- Targets: in memory ≥ ${targets.inMemoryRatio}× bpmn-engine's instances/s; persisted on PostgreSQL ≥ ${number(targets.persistedPerSecond)} instances/s (starting, and completing).`,
   ];

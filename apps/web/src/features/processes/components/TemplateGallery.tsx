@@ -149,6 +149,13 @@ function TemplateCard({ template, locale, pending, disabled, onChoose }: CardPro
           <Text size={featured ? 'sm' : 'xs'} c={featured ? undefined : 'dimmed'}>
             {template.description[locale]}
           </Text>
+          {/* Where it will be offered: on a lead's or a deal's card, or from the processes list. */}
+          <Text size="xs" c="dimmed" data-testid="template-runs-on">
+            {t('processesMore.runsOn.label')}:{' '}
+            {template.runsOn
+              ? t(`processesMore.runsOn.entities.${template.runsOn}`)
+              : t('processesMore.runsOn.none').toLowerCase()}
+          </Text>
         </Stack>
       </Group>
     </Card>
