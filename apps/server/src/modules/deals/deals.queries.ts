@@ -10,21 +10,12 @@ type DealRow = Selectable<DealsTable> & { no_next_step: boolean };
 type Names = { company_name: string | null; contact_name: string | null };
 type NamedDealRow = DealRow & Names;
 
+/** A whole deal: what its card shows, and the rest. */
 export function toDeal(row: NamedDealRow): Deal {
   return {
-    id: row.id,
-    title: row.title,
-    pipelineId: row.pipeline_id,
-    stageId: row.stage_id,
-    amount: Number(row.amount),
-    currency: row.currency,
-    probability: row.probability,
-    expectedCloseDate: row.expected_close_date ? formatDate(row.expected_close_date) : null,
-    responsibleId: row.responsible_id,
+    ...toDealCard(row),
     contactId: row.contact_id,
     companyId: row.company_id,
-    contactName: row.contact_name,
-    companyName: row.company_name,
     leadId: row.lead_id,
     sourceDealId: row.source_deal_id,
     source: row.source,
@@ -33,8 +24,6 @@ export function toDeal(row: NamedDealRow): Deal {
     stageEnteredAt: row.stage_entered_at.toISOString(),
     custom: (row.custom ?? {}) as Record<string, unknown>,
     createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    noNextStep: row.no_next_step,
   };
 }
 
