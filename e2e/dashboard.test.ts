@@ -1,9 +1,9 @@
 import type { Attention, PayReport, ReportTable, Session, User } from '@voronka/domain';
-import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type RunningApp, startApp } from './harness';
 import { signIn, snap, text, watchErrors } from './journey';
+import { rowNumbers, tableNumbers, workbookNumbers } from './report-numbers';
 
 /** An API answer read with the page's session, as the app itself would read it. */
 async function apiGet<T>(page: Page, path: string): Promise<T> {
@@ -17,48 +17,6 @@ async function numberOf(locator: Locator): Promise<number> {
   const value = await locator.getAttribute('data-value');
   if (value === null) throw new Error('The element carries no number');
   return Number(value);
-}
-
-/** One row of a report table as the raw numbers of its cells, in column order; null where none. */
-async function rowNumbers(row: Locator): Promise<(number | null)[]> {
-  return row.evaluate((element) =>
-    Array.from(element.querySelectorAll('td')).map((cell) => {
-      const value = cell.getAttribute('data-value');
-      return value === null ? null : Number(value);
-    }),
-  );
-}
-
-/** Each row of a report table (totals last) as the raw numbers of its cells, in column order. */
-async function tableNumbers(table: Locator): Promise<(number | null)[][]> {
-  return table.evaluate((element) =>
-    Array.from(element.querySelectorAll('[data-testid="report-row"], [data-testid="report-totals"]')).map(
-      (row) =>
-        Array.from(row.querySelectorAll('td')).map((cell) => {
-          const value = cell.getAttribute('data-value');
-          return value === null ? null : Number(value);
-        }),
-    ),
-  );
-}
-
-/** The rows under the header of the workbook's first sheet, each cell a number or null. */
-async function workbookNumbers(file: string): Promise<(number | null)[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error('The workbook has no sheet');
-  const rows: (number | null)[][] = [];
-  sheet.eachRow((row, index) => {
-    if (index === 1) return;
-    const cells: (number | null)[] = [];
-    for (let column = 1; column <= sheet.columnCount; column += 1) {
-      const value = row.getCell(column).value;
-      cells.push(typeof value === 'number' ? value : null);
-    }
-    rows.push(cells);
-  });
-  return rows;
 }
 
 /** The first day of the month `back` months before this one, as the `date` input takes it. */

@@ -1,44 +1,11 @@
-import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type RunningApp, startApp } from './harness';
 import { signIn, snap, text, watchErrors } from './journey';
+import { tableNumbers, workbookNumbers } from './report-numbers';
 
 /** A day as the `date` input takes it, `days` before today. */
 function daysAgo(days: number): string {
   return new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-/** Each row of the table (totals last) as the raw numbers of its cells, in column order; null where none. */
-async function tableNumbers(page: Page): Promise<(number | null)[][]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('[data-testid="report-row"], [data-testid="report-totals"]')).map(
-      (row) =>
-        Array.from(row.querySelectorAll('td')).map((cell) => {
-          const value = cell.getAttribute('data-value');
-          return value === null ? null : Number(value);
-        }),
-    ),
-  );
-}
-
-/** The rows under the header of the workbook's first sheet, each cell a number or null. */
-async function workbookNumbers(file: string): Promise<(number | null)[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error('The workbook has no sheet');
-  const rows: (number | null)[][] = [];
-  sheet.eachRow((row, index) => {
-    if (index === 1) return;
-    const cells: (number | null)[] = [];
-    for (let column = 1; column <= sheet.columnCount; column += 1) {
-      const value = row.getCell(column).value;
-      cells.push(typeof value === 'number' ? value : null);
-    }
-    rows.push(cells);
-  });
-  return rows;
 }
 
 describe.skipIf(!browserAvailable())('reports in a real browser', () => {
@@ -101,7 +68,7 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
-    const shown = await tableNumbers(page);
+    const shown = await tableNumbers(page.locator('body'));
     const exported = await workbookNumbers(file);
     expect(exported).toHaveLength(shown.length);
     shown.forEach((row, index) => {
