@@ -1,5 +1,6 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateRangeInputs } from '../../../ui/DateRangeInputs';
 import type { DashboardFilters } from '../dashboard-view';
 
 type Props = {
@@ -17,24 +18,13 @@ export function DashboardFilterBar({ filters, onChange, people, period = true }:
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" data-testid="dashboard-filters">
       {period ? (
-        <>
-          <TextInput
-            type="date"
-            label={t('dashboard.from')}
-            value={filters.from}
-            onChange={(event) => event.currentTarget.value && onChange({ from: event.currentTarget.value })}
-            w={160}
-            data-testid="dashboard-from"
-          />
-          <TextInput
-            type="date"
-            label={t('dashboard.to')}
-            value={filters.to}
-            onChange={(event) => event.currentTarget.value && onChange({ to: event.currentTarget.value })}
-            w={160}
-            data-testid="dashboard-to"
-          />
-        </>
+        <DateRangeInputs
+          from={filters.from}
+          to={filters.to}
+          onChange={onChange}
+          labels={{ from: t('dashboard.from'), to: t('dashboard.to') }}
+          testId="dashboard"
+        />
       ) : null}
       {people ? (
         <Select

@@ -1,5 +1,6 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateRangeInputs } from '../../../ui/DateRangeInputs';
 import type { FinanceSelection } from '../finance-query';
 
 type Props = {
@@ -16,21 +17,12 @@ export function FinanceFilters({ selection, categories, lines, onChange }: Props
     [...new Set([...values, ...(current ? [current] : [])])].sort((a, b) => a.localeCompare(b));
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" data-testid="finance-filters">
-      <TextInput
-        type="date"
-        label={t('planning.from')}
-        value={selection.from}
-        onChange={(event) => event.currentTarget.value && onChange({ from: event.currentTarget.value })}
-        w={160}
-        data-testid="finance-from"
-      />
-      <TextInput
-        type="date"
-        label={t('planning.to')}
-        value={selection.to}
-        onChange={(event) => event.currentTarget.value && onChange({ to: event.currentTarget.value })}
-        w={160}
-        data-testid="finance-to"
+      <DateRangeInputs
+        from={selection.from}
+        to={selection.to}
+        onChange={onChange}
+        labels={{ from: t('planning.from'), to: t('planning.to') }}
+        testId="finance"
       />
       <Select
         label={t('planning.finance.status')}

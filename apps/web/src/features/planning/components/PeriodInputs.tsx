@@ -1,6 +1,7 @@
-import { Group, TextInput } from '@mantine/core';
+import { Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateRangeInputs } from '../../../ui/DateRangeInputs';
 import type { Period } from '../api';
 
 type Props = {
@@ -14,25 +15,12 @@ export function PeriodInputs({ period, onChange, children }: Props) {
   const { t } = useTranslation();
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <TextInput
-        type="date"
-        label={t('planning.from')}
-        value={period.from}
-        onChange={(event) =>
-          event.currentTarget.value && onChange({ ...period, from: event.currentTarget.value })
-        }
-        w={160}
-        data-testid="period-from"
-      />
-      <TextInput
-        type="date"
-        label={t('planning.to')}
-        value={period.to}
-        onChange={(event) =>
-          event.currentTarget.value && onChange({ ...period, to: event.currentTarget.value })
-        }
-        w={160}
-        data-testid="period-to"
+      <DateRangeInputs
+        from={period.from}
+        to={period.to}
+        onChange={(change) => onChange({ ...period, ...change })}
+        labels={{ from: t('planning.from'), to: t('planning.to') }}
+        testId="period"
       />
       {children}
     </Group>

@@ -1,6 +1,7 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { type ReportName, reportNames } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
+import { DateRangeInputs } from '../../../ui/DateRangeInputs';
 import { useUsers } from '../../users/api';
 import type { ReportSelection } from '../report-query';
 
@@ -28,21 +29,12 @@ export function ReportFilters({ selection, onChange }: Props) {
         w={260}
         data-testid="report-picker"
       />
-      <TextInput
-        type="date"
-        label={t('reports.from')}
-        value={selection.from}
-        onChange={(event) => event.currentTarget.value && onChange({ from: event.currentTarget.value })}
-        w={160}
-        data-testid="report-from"
-      />
-      <TextInput
-        type="date"
-        label={t('reports.to')}
-        value={selection.to}
-        onChange={(event) => event.currentTarget.value && onChange({ to: event.currentTarget.value })}
-        w={160}
-        data-testid="report-to"
+      <DateRangeInputs
+        from={selection.from}
+        to={selection.to}
+        onChange={onChange}
+        labels={{ from: t('reports.from'), to: t('reports.to') }}
+        testId="report"
       />
       <Select
         label={t('reports.manager')}
