@@ -8,6 +8,7 @@ import { LoadError } from '../../../ui/LoadError';
 import { PageLoader } from '../../../ui/PageLoader';
 import { type CashFlow, type CashFlowFilter, useCashFlow } from '../api';
 import { monthLabel } from '../month-label';
+import { MonthsTable } from './MonthsTable';
 
 type Props = {
   filter: CashFlowFilter;
@@ -100,47 +101,12 @@ function CashFlowTable({ flow }: { flow: CashFlow }) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={560}>
-      <Table withTableBorder striped fz="sm" data-testid="cash-flow-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('planning.finance.month')}</Table.Th>
-            <Table.Th ta="right">{t('planning.finance.kinds.income')}</Table.Th>
-            <Table.Th ta="right">{t('planning.finance.kinds.expense')}</Table.Th>
-            <Table.Th ta="right">{t('planning.finance.net')}</Table.Th>
-            <Table.Th ta="right">{t('planning.finance.balance')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <Table.Tr c="dimmed">
-            <Table.Td colSpan={4}>{t('planning.finance.opening')}</Table.Td>
-            <Table.Td ta="right" data-testid="cash-flow-opening" data-value={flow.openingBalance}>
-              {formatMoney(flow.openingBalance)}
-            </Table.Td>
-          </Table.Tr>
-          {flow.months.map((month) => (
-            <Table.Tr key={month.month} data-testid="cash-flow-month" data-month={month.month}>
-              <Table.Td>{monthLabel(month.month)}</Table.Td>
-              <Table.Td ta="right" data-column="income" data-value={month.income}>
-                {formatMoney(month.income)}
-              </Table.Td>
-              <Table.Td ta="right" data-column="expense" data-value={month.expense}>
-                {formatMoney(month.expense)}
-              </Table.Td>
-              <Table.Td
-                ta="right"
-                data-column="net"
-                data-value={month.net}
-                c={month.net < 0 ? 'red.8' : undefined}
-              >
-                {formatMoney(month.net)}
-              </Table.Td>
-              <Table.Td ta="right" fw={600} data-column="balance" data-value={month.balance}>
-                {formatMoney(month.balance)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <MonthsTable
+        openingBalance={flow.openingBalance}
+        months={flow.months}
+        balanceLabel={t('planning.finance.balance')}
+        testIds={{ table: 'cash-flow-table', opening: 'cash-flow-opening', month: 'cash-flow-month' }}
+      />
     </Table.ScrollContainer>
   );
 }

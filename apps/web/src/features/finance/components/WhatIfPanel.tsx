@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../ui/format';
@@ -6,6 +6,7 @@ import { LoadError } from '../../../ui/LoadError';
 import { useWhatIf, type WhatIf, type WhatIfRequest } from '../api';
 import { monthLabel } from '../month-label';
 import { monthOf, monthsBetween } from '../months';
+import { MonthsTable } from './MonthsTable';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -134,49 +135,13 @@ function WhatIfResult({ result }: { result: WhatIf }) {
           </Text>
         </Text>
       ) : null}
-      <Table withTableBorder striped fz="sm" data-testid="what-if-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('planning.finance.month')}</Table.Th>
-            <Table.Th ta="right">{t('planning.finance.kinds.income')}</Table.Th>
-            <Table.Th ta="right">{t('planning.finance.kinds.expense')}</Table.Th>
-            <Table.Th ta="right">{t('planning.finance.net')}</Table.Th>
-            <Table.Th ta="right">{t('planning.finance.remainsColumn')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <Table.Tr c="dimmed">
-            <Table.Td colSpan={4}>{t('planning.finance.opening')}</Table.Td>
-            <Table.Td ta="right" data-testid="what-if-opening-balance" data-value={result.openingBalance}>
-              {formatMoney(result.openingBalance)}
-            </Table.Td>
-          </Table.Tr>
-          {result.months.map((month) => (
-            <Table.Tr key={month.month} data-testid="what-if-month" data-month={month.month}>
-              <Table.Td>{monthLabel(month.month)}</Table.Td>
-              <Table.Td ta="right" data-column="income" data-value={month.income}>
-                {formatMoney(month.income)}
-                {source(month.typed.income)}
-              </Table.Td>
-              <Table.Td ta="right" data-column="expense" data-value={month.expense}>
-                {formatMoney(month.expense)}
-                {source(month.typed.expense)}
-              </Table.Td>
-              <Table.Td
-                ta="right"
-                data-column="net"
-                data-value={month.net}
-                c={month.net < 0 ? 'red.8' : undefined}
-              >
-                {formatMoney(month.net)}
-              </Table.Td>
-              <Table.Td ta="right" fw={600} data-column="balance" data-value={month.balance}>
-                {formatMoney(month.balance)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <MonthsTable
+        openingBalance={result.openingBalance}
+        months={result.months}
+        balanceLabel={t('planning.finance.remainsColumn')}
+        testIds={{ table: 'what-if-table', opening: 'what-if-opening-balance', month: 'what-if-month' }}
+        note={(index, column) => source(result.months[index]?.typed[column] ?? false)}
+      />
     </Stack>
   );
 }
