@@ -11,3 +11,15 @@ export function compactNumber(value: number): string {
     maximumFractionDigits: 1,
   }).format(value);
 }
+
+/** What the dashboard's charts over time share: a legend on top, an axis tooltip, short value labels. */
+export function overTime(categories: readonly string[]) {
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: categories },
+    yAxis: { type: 'value', axisLabel: { formatter: compactNumber } },
+  };
+}

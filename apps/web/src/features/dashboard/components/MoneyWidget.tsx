@@ -11,7 +11,7 @@ import { DrillDrawer } from '../../reports/components/DrillDrawer';
 import { formatReportCell } from '../../reports/format-cell';
 import type { ReportSelection } from '../../reports/report-query';
 import { useBreakEven, useCashFlow } from '../api';
-import { compactNumber } from '../chart-format';
+import { overTime } from '../chart-format';
 import { Metric } from './Metric';
 
 type Props = {
@@ -55,12 +55,7 @@ export function MoneyWidget({ from, to, margin, onMarginChange }: Props) {
 
   const option = useMemo(
     () => ({
-      animation: false,
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: months.map((month) => month.month) },
-      yAxis: { type: 'value', axisLabel: { formatter: compactNumber } },
+      ...overTime(months.map((month) => month.month)),
       series: [
         {
           type: 'bar',

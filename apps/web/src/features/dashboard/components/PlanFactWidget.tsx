@@ -13,7 +13,7 @@ import { DrillDrawer } from '../../reports/components/DrillDrawer';
 import { formatReportCell } from '../../reports/format-cell';
 import type { ReportSelection } from '../../reports/report-query';
 import { usePlanFact, usePlans } from '../api';
-import { compactNumber } from '../chart-format';
+import { overTime } from '../chart-format';
 import { type DashboardFilters, planForPeriod } from '../dashboard-view';
 
 type Props = {
@@ -67,12 +67,7 @@ export function PlanFactWidget({ filters, asOf, personId, title }: Props) {
   const chartShown = days.length > 0 && (!personId || fact.data?.managers.length === 1);
   const option = useMemo(
     () => ({
-      animation: false,
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: days.map((day) => formatCalendarDate(day.day)) },
-      yAxis: { type: 'value', axisLabel: { formatter: compactNumber } },
+      ...overTime(days.map((day) => formatCalendarDate(day.day))),
       series: [
         {
           type: 'line',
