@@ -254,6 +254,19 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     expect(await ownRow.getByTestId('process-start').count()).toBe(0);
     await notificationsGone(page);
     await snap(page, 'processes-04c-processes-list');
+
+    // Switched to leads, the process keeps its deal-stage trigger; the dialog says it would never fire.
+    await page.goto(processUrl);
+    await page.keyboard.press('Escape');
+    await panel.getByTestId('panel-runs-on').click();
+    await page.getByRole('option', { name: 'Лидах', exact: true }).click();
+    await page.getByTestId('designer-unsaved').waitFor();
+    await page.keyboard.press('Control+s');
+    await page.getByTestId('designer-unsaved').waitFor({ state: 'detached' });
+    await page.getByTestId('designer-triggers').click();
+    const stale = page.getByTestId('triggers-form').getByTestId('trigger-mismatch');
+    await expect.poll(() => text(stale)).toContain('не запускает этот процесс (он запускается на лидах)');
+    await snap(page, 'processes-04d-stale-trigger');
     expect(errors).toEqual([]);
   });
 
