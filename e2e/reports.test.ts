@@ -38,8 +38,14 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
     await page.getByRole('option', { name: 'Менеджеры', exact: true }).click();
     await page.waitForURL(/report=managers/);
     const from = daysAgo(60);
+    // The table keeps the previous period's rows until the new ones arrive: read and click only after.
+    const refreshed = page.waitForResponse(
+      (response) =>
+        /\/api\/reports\/managers\?/.test(response.url()) && response.url().includes(`from=${from}`),
+    );
     await page.getByTestId('report-from').fill(from);
     await page.waitForURL(new RegExp(`from=${from}`));
+    expect((await refreshed).status()).toBe(200);
     const rows = page.getByTestId('report-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     expect(await text(page.getByTestId('report-table').locator('thead'))).toContain('Звонки');
