@@ -12,8 +12,8 @@ import { AppError, forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import type { RecordEntity } from '../access/records';
 import { recordTitleOf, withRecordTitles } from '../tasks/record-titles';
-import { graphOf } from './instances.queries';
-import { advance, type Runtime, requireRuntime } from './runtime';
+import { type LockedRow, loadedFrom, seenRevision, tokensOfInstance } from './instances.queries';
+import { advanceLoaded, type Runtime, requireRuntime } from './runtime';
 
 function taskQuery(db: Kysely<DB>, actor: Pick<Actor, 'workspaceId'>) {
   return db
@@ -29,26 +29,70 @@ type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirst
   record_title: string | null;
 };
 
-// Completing a task is the inbox's hot path: its lookup and update are planned once per connection.
-const taskForUpdate = prepared((db, param) =>
-  taskQuery(db, { workspaceId: param('workspaceId') })
-    .where('t.id', '=', param('id'))
-    .forUpdate('t'),
+type ClaimedRow = Omit<TaskRow, 'record_title'> &
+  Omit<LockedRow, 'id' | 'workspace_id' | 'status'> & { instance_status: string };
+
+/**
+ * Completing a task is the inbox's hot path, so one statement marks the task completed (if it is still
+ * open), locks its instance and reads the instance's tokens; the checks that follow throw, and so roll
+ * it back, when the task may not be completed this way. Planned once per connection.
+ */
+const claimTask = prepared(
+  (_db, param) => sql<ClaimedRow>`
+    with done as (
+      update process_tasks set status = 'completed', outcome = ${param('outcome')}, comment = ${param('comment')},
+        values = values || ${param('values')}::jsonb, completed_by = ${param('completedBy')}::uuid, completed_at = now()
+      where workspace_id = ${param('workspaceId')}::uuid and id = ${param('id')}::uuid and status = 'open'
+      returning *
+    ), i as (
+      select i.*, ${tokensOfInstance} as tokens, ${seenRevision} as seen_revision
+      from process_instances i
+      where i.workspace_id = ${param('workspaceId')}::uuid and i.id = (select instance_id from done)
+      for update
+    )
+    select done.*, d.name as process_name, i.definition_id, i.version_id, i.status as instance_status,
+      i.variables, i.entity, i.record_id, i.initiator_id, i.parent_instance_id, i.parent_token_id,
+      i.revision, i.incidents, i.started_at, i.updated_at, i.ended_at, i.tokens, i.seen_revision
+    from done
+    join i on i.id = done.instance_id
+    join process_definitions d on d.id = i.definition_id`,
 );
-const completeTask = prepared((db, param) =>
-  db
-    .updateTable('process_tasks')
-    .set({
-      status: 'completed',
-      outcome: param('outcome'),
-      comment: param('comment'),
-      values: param('values'),
-      completed_by: param('completedBy'),
-      completed_at: sql`now()`,
-    })
-    .where('id', '=', param('id'))
-    .returning(['status', 'outcome', 'comment', 'values', 'completed_by', 'completed_at']),
-);
+
+/** Why a task could not be claimed: it is not there (404), someone else's (403) or no longer open (409). */
+async function refuseClaim(db: Kysely<DB>, actor: Actor, id: string): Promise<never> {
+  const row = await taskQuery(db, actor).where('t.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Task');
+  if (!mayComplete(actor, row)) throw forbidden('This task is assigned to someone else');
+  throw new AppError('conflict', `The task is already ${row.status}`);
+}
+
+/** The claimed task as the inbox shows it, and its instance as the engine takes it. */
+async function splitClaimed(trx: Kysely<DB>, claimed: ClaimedRow) {
+  const { definition_id, instance_status, variables, initiator_id, parent_instance_id, parent_token_id } =
+    claimed;
+  const { revision, incidents, started_at, updated_at, ended_at, tokens, seen_revision, ...task } = claimed;
+  const loaded = await loadedFrom(trx, {
+    id: task.instance_id,
+    workspace_id: task.workspace_id,
+    definition_id,
+    version_id: task.version_id,
+    status: instance_status,
+    variables,
+    entity: task.entity,
+    record_id: task.record_id,
+    initiator_id,
+    parent_instance_id,
+    parent_token_id,
+    revision,
+    incidents,
+    started_at,
+    updated_at,
+    ended_at,
+    tokens,
+    seen_revision,
+  });
+  return { task, loaded };
+}
 
 function toProcessTask(row: TaskRow, now: Date): ProcessTask {
   return {
@@ -160,12 +204,22 @@ export async function completeProcessTask(
   input: z.output<typeof CompleteProcessTaskBody>,
 ): Promise<ProcessTask> {
   const completed = await db.transaction().execute(async (trx) => {
-    const row = (await taskForUpdate.run(trx, { workspaceId: actor.workspaceId, id })).rows[0];
-    if (!row) throw notFound('Task');
+    const claimed = (
+      await claimTask.run(trx, {
+        workspaceId: actor.workspaceId,
+        id,
+        outcome: input.outcome ?? null,
+        // A form's own comment field counts as the task's comment.
+        comment: input.comment ?? (typeof input.values.comment === 'string' ? input.values.comment : null),
+        values: JSON.stringify(input.values),
+        completedBy: actor.userId,
+      })
+    ).rows[0];
+    if (!claimed) return refuseClaim(trx, actor, id);
+    const { task: row, loaded } = await splitClaimed(trx, claimed);
     if (!mayComplete(actor, row)) throw forbidden('This task is assigned to someone else');
-    if (row.status !== 'open') throw new AppError('conflict', `The task is already ${row.status}`);
     checkDecision(row.decisions, input.outcome);
-    const graph = await graphOf(trx, actor.workspaceId, row.version_id);
+    const graph = loaded.graph;
     const missing = validateTaskOutput(graph, row.element_id, input.values);
     if (missing.length > 0) {
       throw new AppError(
@@ -174,16 +228,6 @@ export async function completeProcessTask(
         missing.map((field) => ({ path: `body.values.${field.id}`, message: `${field.label} is required` })),
       );
     }
-    const done = (
-      await completeTask.run(trx, {
-        id,
-        outcome: input.outcome ?? null,
-        // A form's own comment field counts as the task's comment.
-        comment: input.comment ?? (typeof input.values.comment === 'string' ? input.values.comment : null),
-        values: JSON.stringify({ ...row.values, ...input.values }),
-        completedBy: actor.userId,
-      })
-    ).rows[0]!;
     const vote = graph.elements[row.element_id]?.multiInstance?.approval?.vote;
     const variables: Record<string, unknown> = {
       ...input.values,
@@ -191,14 +235,14 @@ export async function completeProcessTask(
       ...(input.comment !== undefined && { comment: input.comment }),
       ...(vote && input.outcome !== undefined && { [vote]: input.outcome === 'approve' }),
     };
-    await advance(trx, requireRuntime(runtime), actor.workspaceId, row.instance_id, actor.userId, {
+    await advanceLoaded(trx, requireRuntime(runtime), loaded, actor.userId, {
       type: 'completeTask',
       tokenId: row.token_id,
       variables,
     });
     // The answer comes from the rows already in hand rather than a second read after commit.
     const title = await recordTitleOf(trx, actor, row.entity as RecordEntity | null, row.record_id);
-    return { ...row, ...done, record_title: title };
+    return { ...row, record_title: title };
   });
   return toProcessTask(completed, new Date());
 }

@@ -30,22 +30,47 @@ export async function graphOf(trx: Trx, workspaceId: string, versionId: string):
   return graph;
 }
 
-// Every step runs these two: planned once per connection (db/prepared.ts).
+// The instance's tokens in their order of creation, as the engine holds them.
+export const tokensOfInstance = sql<
+  Token[]
+>`(select coalesce(jsonb_agg(t.data order by t.created_at, t.id), '[]') from process_tokens t where t.instance_id = i.id)`;
+// The instance's revision as this statement's snapshot saw it. A FOR UPDATE that waited for another step's lock
+// returns the row as that step left it but evaluates everything else, the tokens included, on the older
+// snapshot; the two revisions then differ and the tokens are read again.
+export const seenRevision = sql<number>`(select s.revision from process_instances s where s.id = i.id)`;
+
+// Every step runs these: planned once per connection (db/prepared.ts).
 const instanceForUpdate = prepared((db, param) =>
   db
     .selectFrom('process_instances as i')
     .selectAll('i')
-    .select(
-      sql<
-        Token[]
-      >`(select coalesce(jsonb_agg(t.data order by t.created_at, t.id), '[]') from process_tokens t where t.instance_id = i.id)`.as(
-        'tokens',
-      ),
-    )
+    .select([tokensOfInstance.as('tokens'), seenRevision.as('seen_revision')])
     .where('i.workspace_id', '=', param('workspaceId'))
     .where('i.id', '=', param('id'))
     .forUpdate('i'),
 );
+const tokensNow = prepared((db, param) =>
+  db
+    .selectFrom('process_instances as i')
+    .select(tokensOfInstance.as('tokens'))
+    .where('i.id', '=', param('id')),
+);
+
+export type LockedRow = InstanceRow & { tokens: Token[]; seen_revision: number };
+
+/** The engine's view of a row locked by this transaction, its tokens re-read if the lock was waited for. */
+export async function loadedFrom(trx: Trx, found: LockedRow): Promise<LoadedInstance> {
+  const { tokens: seen, seen_revision, ...row } = found;
+  const tokens =
+    seen_revision === row.revision ? seen : (await tokensNow.run(trx, { id: row.id })).rows[0]!.tokens;
+  const state: InstanceState = {
+    status: row.status as InstanceStatus,
+    variables: row.variables,
+    tokens,
+    ...(row.initiator_id && { initiator: row.initiator_id }),
+  };
+  return { row, state, graph: await graphOf(trx, row.workspace_id, row.version_id) };
+}
 
 /**
  * The instance with its tokens, its row locked until the transaction ends (one step at a time), read
@@ -57,15 +82,7 @@ export async function lockInstance(
   id: string,
 ): Promise<LoadedInstance | null> {
   const found = (await instanceForUpdate.run(trx, { workspaceId, id })).rows[0];
-  if (!found) return null;
-  const { tokens, ...row } = found;
-  const state: InstanceState = {
-    status: row.status as InstanceStatus,
-    variables: row.variables,
-    tokens,
-    ...(row.initiator_id && { initiator: row.initiator_id }),
-  };
-  return { row, state, graph: await graphOf(trx, workspaceId, row.version_id) };
+  return found ? loadedFrom(trx, found) : null;
 }
 
 const tokenRow = (workspaceId: string, instanceId: string, token: Token) => ({

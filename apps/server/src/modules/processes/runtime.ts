@@ -13,7 +13,14 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import type { EventEnvelope } from '../events/event-bus';
 import { isInlineAction, runInlineAction } from './actions';
-import { graphOf, type InstanceRow, lockInstance, type StepLog, saveStep } from './instances.queries';
+import {
+  graphOf,
+  type InstanceRow,
+  type LoadedInstance,
+  lockInstance,
+  type StepLog,
+  saveStep,
+} from './instances.queries';
 import type { Jobs } from './jobs';
 import { createProcessTask } from './process-tasks';
 
@@ -109,6 +116,17 @@ export async function advance(
   const loaded = await lockInstance(trx, workspaceId, instanceId);
   if (!loaded) throw new AppError('not_found', 'Process instance not found');
   if (guard && !guard(loaded.state)) throw new ProcessStepError('wrong_state', 'The event no longer fits');
+  return advanceLoaded(trx, runtime, loaded, actorId, event);
+}
+
+/** The same step for an instance this transaction has already locked and read (see lockInstance). */
+export function advanceLoaded(
+  trx: Trx,
+  runtime: Runtime,
+  loaded: LoadedInstance,
+  actorId: string | null,
+  event: ProcessEvent,
+): Promise<InstanceState> {
   return runSteps(trx, runtime, loaded.row, loaded.graph, loaded.state, actorId, event);
 }
 
