@@ -12,6 +12,7 @@ import * as absences from './migrations/0011-absences';
 import * as processRunsOn from './migrations/0012-process-runs-on';
 import * as reportIndexes from './migrations/0013-report-indexes';
 import * as reportSummaries from './migrations/0014-report-summaries';
+import * as processWritePath from './migrations/0015-process-write-path';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0012-process-runs-on': processRunsOn,
   '0013-report-indexes': reportIndexes,
   '0014-report-summaries': reportSummaries,
+  '0015-process-write-path': processWritePath,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */
