@@ -13,6 +13,7 @@ import * as processRunsOn from './migrations/0012-process-runs-on';
 import * as reportIndexes from './migrations/0013-report-indexes';
 import * as reportSummaries from './migrations/0014-report-summaries';
 import * as processWritePath from './migrations/0015-process-write-path';
+import * as searchInRecent from './migrations/0016-search-in-recent-indexes';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0013-report-indexes': reportIndexes,
   '0014-report-summaries': reportSummaries,
   '0015-process-write-path': processWritePath,
+  '0016-search-in-recent-indexes': searchInRecent,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

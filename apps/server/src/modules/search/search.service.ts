@@ -21,8 +21,13 @@ interface Row {
 
 type Table = 'leads' | 'contacts' | 'companies' | 'deals';
 
-/** How many of the most recently touched records a name search reads in date order first. */
-const defaultRecentWindow = 500;
+/**
+ * How many of the most recently touched visible records a name search reads in date order first. The
+ * recency indexes carry the search vector (migration 0016), so for "all" and department visibility the
+ * window is read from the index alone and can be wide; a manager's own records are read through the
+ * responsible person's index, one table row per record, so their window stays narrow.
+ */
+const recentWindows: Record<Actor['visibility'], number> = { all: 5000, department: 5000, own: 500 };
 /** How many older matches a name search reads at most when the recent window has too few. */
 const olderCap = 2000;
 
@@ -36,7 +41,7 @@ export async function search(
   actor: Actor,
   text: string,
   perKind: number,
-  recentWindow = defaultRecentWindow,
+  recentWindow = recentWindows[actor.visibility],
 ): Promise<SearchHit[]> {
   const phone = /\d{5,}/.test(text.replace(/\D/g, '')) ? normalizePhone(text) : null;
   const email = /^\S+@\S+\.\S+$/.test(text.trim()) ? text.trim().toLowerCase() : null;
@@ -69,32 +74,38 @@ export async function search(
     }
     // Names: the newest matches first. A GIN index finds matches but not in order, and a common
     // prefix ("пост") matches tens of thousands of rows, so first look through the most recently
-    // touched visible records in index order. Only when they hold too few matches look at the older
-    // ones through the GIN index, reading at most `olderCap` of them (a bitmap scan stops early
-    // under a limit) and taking the newest of those: exact unless a prefix matches more than that
-    // many older records, and bounded either way. The "+ interval" expressions keep the planner
-    // from walking the date index instead.
+    // touched visible records in index order (only id, date and search vector: no table rows), taking
+    // the first matches in that order; the window is read only as far as they go. Only when it holds
+    // too few matches look at the older ones through the GIN index, reading at most `olderCap` of them
+    // (a bitmap scan stops early under a limit) and taking the newest of those: exact unless a prefix
+    // matches more than that many older records, and bounded either way; a prefix that rare in the
+    // window is rare overall, so the bitmap is small. Titles are read for the chosen rows only. The
+    // "+ interval" expressions keep the planner from walking the date index instead.
     const match = sql`${sql.ref(`${table}.search`)} @@ ${words}`;
     const result = await sql<Row>`
       with recent as materialized (
-        select ${columns(title, subtitle)}, search from ${sql.table(table)} where ${scoped(table)}
+        select id, updated_at, search from ${sql.table(table)} where ${scoped(table)}
         order by updated_at desc, id desc limit ${recentWindow}
       ), found as (
-        select id, title, subtitle, updated_at from recent where search @@ ${words}
+        -- A CTE is read back in the order it was produced: newest first, without a sort.
+        select id, updated_at from recent where search @@ ${words} limit ${perKind}
+      ), chosen as (
+        select id, updated_at from found
+        union all (
+          select * from (
+            select id, updated_at from ${sql.table(table)}
+            where ${scoped(table)} and ${match}
+              and (select count(*) from found) < ${perKind}
+              and (updated_at + interval '0 s', id) < (select updated_at, id from recent order by updated_at, id limit 1)
+            limit ${olderCap}
+          ) as older
+          order by updated_at desc, id desc limit ${perKind}
+        )
         order by updated_at desc, id desc limit ${perKind}
       )
-      select id, title, subtitle, updated_at from found
-      union all (
-        select * from (
-          select ${columns(title, subtitle)} from ${sql.table(table)}
-          where ${scoped(table)} and ${match}
-            and (select count(*) from found) < ${perKind}
-            and (updated_at + interval '0 s', id) < (select updated_at, id from recent order by updated_at, id limit 1)
-          limit ${olderCap}
-        ) as older
-        order by updated_at desc, id desc limit ${perKind}
-      )
-      order by updated_at desc, id desc limit ${perKind}`.execute(db);
+      select ${columns(title, subtitle)} from ${sql.table(table)}
+      where workspace_id = ${actor.workspaceId} and id = any(array(select id from chosen))
+      order by updated_at desc, id desc`.execute(db);
     return hits(entity, matchedOn, result.rows);
   };
 
