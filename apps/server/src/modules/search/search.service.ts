@@ -24,10 +24,12 @@ type Table = 'leads' | 'contacts' | 'companies' | 'deals';
 /**
  * How many of the most recently touched visible records a name search reads in date order first. The
  * recency indexes carry the search vector (migration 0016), so for "all" and department visibility the
- * window is read from the index alone and can be wide; a manager's own records are read through the
+ * window is read from the index alone and can be wide: for a department narrower, since it skips the
+ * other departments' records on the way (1,500 of its own cost ~1.4 ms at 1,000,000 deals, 5,000 ~5 ms,
+ * paid in full by a word too rare to be found there). A manager's own records are read through the
  * responsible person's index, one table row per record, so their window stays narrow.
  */
-const recentWindows: Record<Actor['visibility'], number> = { all: 5000, department: 5000, own: 500 };
+const recentWindows: Record<Actor['visibility'], number> = { all: 5000, department: 1500, own: 500 };
 /** How many older matches a name search reads at most when the recent window has too few. */
 const olderCap = 2000;
 
@@ -50,6 +52,16 @@ export async function search(
 
   const scoped = (table: Table) =>
     sql<boolean>`${sql.ref(`${table}.workspace_id`)} = ${actor.workspaceId} and ${sql.ref(`${table}.deleted_at`)} is null and ${visibleTo(actor, `${table}.responsible_id`)}`;
+  // The older matches are read at most `olderCap` rows of the table for every actor. A department sees
+  // a fifth of the records or so: filtered inside the limit, its search would read five times as many
+  // rows from the table to collect as many of its own. A person's own records are few enough for the
+  // database to intersect the GIN index with the responsible person's index, so they stay inside.
+  const olderScope = (table: Table) =>
+    actor.visibility === 'department'
+      ? sql<boolean>`${sql.ref(`${table}.workspace_id`)} = ${actor.workspaceId} and ${sql.ref(`${table}.deleted_at`)} is null`
+      : scoped(table);
+  const olderVisible =
+    actor.visibility === 'department' ? visibleTo(actor, 'older.responsible_id') : sql<boolean>`true`;
   const hits = (entity: SearchHit['entity'], matchedOn: SearchHit['matchedOn'], rows: Row[]) =>
     rows.map((row) => ({ entity, id: row.id, title: row.title, subtitle: row.subtitle, matchedOn }));
   const columns = (title: string, subtitle: string) =>
@@ -92,13 +104,14 @@ export async function search(
       ), chosen as (
         select id, updated_at from found
         union all (
-          select * from (
-            select id, updated_at from ${sql.table(table)}
-            where ${scoped(table)} and ${match}
+          select id, updated_at from (
+            select id, updated_at, responsible_id from ${sql.table(table)}
+            where ${olderScope(table)} and ${match}
               and (select count(*) from found) < ${perKind}
               and (updated_at + interval '0 s', id) < (select updated_at, id from recent order by updated_at, id limit 1)
             limit ${olderCap}
           ) as older
+          where ${olderVisible}
           order by updated_at desc, id desc limit ${perKind}
         )
         order by updated_at desc, id desc limit ${perKind}
