@@ -8,6 +8,7 @@ export * from './dashboard';
 export * from './deals';
 export * from './errors';
 export * from './events';
+export * from './files';
 export * from './history';
 export * from './inn';
 export * from './leads';

@@ -14,6 +14,7 @@ import * as reportIndexes from './migrations/0013-report-indexes';
 import * as reportSummaries from './migrations/0014-report-summaries';
 import * as processWritePath from './migrations/0015-process-write-path';
 import * as searchInRecent from './migrations/0016-search-in-recent-indexes';
+import * as files from './migrations/0017-files';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0014-report-summaries': reportSummaries,
   '0015-process-write-path': processWritePath,
   '0016-search-in-recent-indexes': searchInRecent,
+  '0017-files': files,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

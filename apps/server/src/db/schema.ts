@@ -350,7 +350,19 @@ export interface DealStageTotalsTable {
   amount: Numeric;
 }
 
+export interface FilesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  data: Buffer;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DB extends ProcessTables, AbsenceTables, ReportTables {
+  files: FilesTable;
   deal_stage_totals: DealStageTotalsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

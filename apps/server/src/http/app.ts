@@ -25,6 +25,7 @@ import { registerDealRoutes } from '../modules/deals/deals.routes';
 import { registerDepartmentRoutes } from '../modules/departments/departments.routes';
 import type { LiveHub } from '../modules/events/event-bus';
 import { registerEventRoutes } from '../modules/events/events.routes';
+import { registerFileRoutes } from '../modules/files/files.routes';
 import { registerFinanceRoutes } from '../modules/finance/finance.routes';
 import { registerHealthRoutes } from '../modules/health/health.routes';
 import { registerHistoryRoutes } from '../modules/history/history.routes';
@@ -161,6 +162,7 @@ export async function buildApp({
   registerPlanningRoutes(app, database.db);
   registerFinanceRoutes(app, database.db);
   registerDashboardRoutes(app, database.db);
+  await registerFileRoutes(app, database.db);
 
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

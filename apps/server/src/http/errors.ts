@@ -78,6 +78,7 @@ function toAppError(error: FastifyError & PgError): AppError {
   if (error.code === '22021' || error.code === '22P05')
     return new AppError('bad_request', 'Text contains a character that cannot be stored');
   if (error.statusCode === 429) return new AppError('rate_limited', error.message);
+  if (error.statusCode === 413) return new AppError('payload_too_large', error.message);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('bad_request', error.message);
   }

@@ -4,6 +4,8 @@ import { invalid } from './errors';
 /** The path of the first string holding a NUL character, or null. */
 export function findNul(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  // An uploaded file's bytes are stored as bytes, NULs and all.
+  if (Buffer.isBuffer(value)) return null;
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
       const found = findNul(item, `${path}.${i}`);

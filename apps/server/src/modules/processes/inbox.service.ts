@@ -11,6 +11,7 @@ import type { DB } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import type { RecordEntity } from '../access/records';
+import { resolveFileValues } from '../files/files.service';
 import { recordTitleOf, withRecordTitles } from '../tasks/record-titles';
 import { type LockedRow, loadedFrom, seenRevision, tokensOfInstance } from './instances.queries';
 import { advanceLoaded, type Runtime, requireRuntime } from './runtime';
@@ -204,14 +205,16 @@ export async function completeProcessTask(
   input: z.output<typeof CompleteProcessTaskBody>,
 ): Promise<ProcessTask> {
   const completed = await db.transaction().execute(async (trx) => {
+    // Uploaded files are checked and described from what is stored; a form without files costs nothing.
+    const values = await resolveFileValues(trx, actor, input.values, 'body.values');
     const claimed = (
       await claimTask.run(trx, {
         workspaceId: actor.workspaceId,
         id,
         outcome: input.outcome ?? null,
         // A form's own comment field counts as the task's comment.
-        comment: input.comment ?? (typeof input.values.comment === 'string' ? input.values.comment : null),
-        values: JSON.stringify(input.values),
+        comment: input.comment ?? (typeof values.comment === 'string' ? values.comment : null),
+        values: JSON.stringify(values),
         completedBy: actor.userId,
       })
     ).rows[0];
@@ -220,7 +223,7 @@ export async function completeProcessTask(
     if (!mayComplete(actor, row)) throw forbidden('This task is assigned to someone else');
     checkDecision(row.decisions, input.outcome);
     const graph = loaded.graph;
-    const missing = validateTaskOutput(graph, row.element_id, input.values);
+    const missing = validateTaskOutput(graph, row.element_id, values);
     if (missing.length > 0) {
       throw new AppError(
         'validation_failed',
@@ -230,7 +233,7 @@ export async function completeProcessTask(
     }
     const vote = graph.elements[row.element_id]?.multiInstance?.approval?.vote;
     const variables: Record<string, unknown> = {
-      ...input.values,
+      ...values,
       ...(input.outcome !== undefined && { outcome: input.outcome, decision: input.outcome }),
       ...(input.comment !== undefined && { comment: input.comment }),
       ...(vote && input.outcome !== undefined && { [vote]: input.outcome === 'approve' }),
