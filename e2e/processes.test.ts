@@ -7,6 +7,8 @@ const processName = 'Согласование скидки';
 const taskName = 'Согласовать скидку';
 const leadProcess = 'Обслуживание заявки клиента';
 const assignTask = 'Назначить ответственного';
+// The file the approver attaches: a small CSV, Cyrillic and all.
+const calculation = Buffer.from('Скидка;Объём\n15;1200\n', 'utf8');
 
 /** A shape or flow on a bpmn-js canvas by its BPMN id. */
 const shape = (page: Page, id: string) => page.locator(`.djs-element[data-element-id="${id}"]`);
@@ -106,6 +108,13 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await field.getByLabel('Тип').click();
     await page.getByRole('option', { name: 'Число', exact: true }).click();
     await field.getByLabel('Обязательное').check();
+    // A second field takes a file (the discount calculation).
+    await panel.getByTestId('panel-add-field').click();
+    const fileField = panel.getByTestId('panel-form-field').nth(1);
+    await fileField.getByLabel('Подпись').fill('Расчёт скидки');
+    await fileField.getByLabel('Переменная').fill('calculation');
+    await fileField.getByLabel('Тип').click();
+    await page.getByRole('option', { name: 'Файл', exact: true }).click();
     // An approval: the inbox will offer approve and reject, nothing else.
     await panel.getByRole('checkbox', { name: 'Согласовать', exact: true }).check();
     await panel.getByRole('checkbox', { name: 'Отклонить', exact: true }).check();
@@ -202,6 +211,15 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await page.getByTestId('process-task-approve').click();
     await expect.poll(() => text(form)).toContain('Обязательное поле');
     await form.getByLabel(/Размер скидки/).fill('15');
+    // The calculation is uploaded from the computer and offered back as a download.
+    const chooser = page.waitForEvent('filechooser');
+    await form.getByTestId('task-field-calculation-choose').click();
+    await (await chooser).setFiles({ name: 'Расчёт скидки.csv', mimeType: 'text/csv', buffer: calculation });
+    const attached = form.getByTestId('task-field-calculation-file');
+    await expect.poll(() => text(attached)).toBe('Расчёт скидки.csv');
+    const download = await page.request.get((await attached.getAttribute('href')) ?? '');
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(calculation)).toBe(true);
     await page.getByTestId('process-task-comment').fill('Клиент берёт годовой объём');
     await notificationsGone(page);
     await snap(page, 'processes-03-inbox-task');
@@ -223,6 +241,7 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     const variables = await text(page.getByTestId('instance-variables'));
     expect(variables).toContain('discount');
     expect(variables).toContain('approve');
+    expect(variables).toContain('Расчёт скидки.csv');
     await notificationsGone(page);
     await snap(page, 'processes-04-monitor', { fullPage: true });
 

@@ -51,7 +51,10 @@ async function request<Result>(
   options: RequestOptions = {},
 ): Promise<Result> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file goes as its own bytes with its own type; everything else as JSON.
+  const file = body instanceof Blob ? body : null;
+  if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -60,7 +63,7 @@ async function request<Result>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch (cause) {
     throw new ApiError(0, 'network', cause instanceof Error ? cause.message : String(cause));
@@ -87,6 +90,8 @@ export const api = {
   patch: <Result>(path: string, body: unknown) => request<Result>('PATCH', path, body),
   put: <Result>(path: string, body: unknown) => request<Result>('PUT', path, body),
   delete: <Result>(path: string) => request<Result>('DELETE', path),
+  /** Uploads a file (or any blob) as the request body. */
+  upload: <Result>(path: string, file: Blob) => request<Result>('POST', path, file),
 };
 
 /** List endpoints answer `{ items }`. */

@@ -47,6 +47,26 @@ export function formatMoney(amount: number, currency = 'RUB'): string {
   }
 }
 
+/**
+ * A file's size in the UI language: bytes, kilobytes or megabytes.
+ *
+ * @example formatFileSize(2_500_000) // "2.4 MB" in English, "2,4 МБ" in Russian
+ */
+export function formatFileSize(bytes: number): string {
+  const [unit, value] =
+    bytes < 1024
+      ? (['byte', bytes] as const)
+      : bytes < 1024 * 1024
+        ? (['kilobyte', bytes / 1024] as const)
+        : (['megabyte', bytes / 1024 / 1024] as const);
+  return new Intl.NumberFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-US', {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 'byte' ? 0 : 1,
+  }).format(value);
+}
+
 /** The browser's IANA time zone, which decides what "today" means for tasks. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

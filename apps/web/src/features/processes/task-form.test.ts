@@ -27,6 +27,27 @@ describe('process task forms', () => {
     });
   });
 
+  it('holds an uploaded file as the stored file, and a link as text', () => {
+    const fileForm: ProcessTask['form'] = [
+      { id: 'contract', label: 'Договор', type: 'file', required: true },
+      { id: 'scan', label: 'Скан', type: 'file' },
+    ];
+    const stored = {
+      id: '6f1c1d2e-0000-4000-8000-000000000001',
+      name: 'Договор.pdf',
+      contentType: 'application/pdf',
+      size: 2048,
+      createdAt: '2026-11-29T10:00:00.000Z',
+    };
+    const initial = initialFormValues(fileForm, { contract: stored, scan: 'https://disk.example/scan.png' });
+    expect(initial).toEqual({ contract: stored, scan: 'https://disk.example/scan.png' });
+    expect(formOutput(fileForm, initial)).toEqual({
+      contract: stored,
+      scan: 'https://disk.example/scan.png',
+    });
+    expect(formOutput(fileForm, { contract: stored, scan: ' ' })).toEqual({ contract: stored });
+  });
+
   it('keeps a number that does not parse as typed, for the server to judge', () => {
     expect(formOutput(form, { count: 'десять' })).toEqual({ count: 'десять' });
   });

@@ -1,9 +1,9 @@
-import type { ProcessTask } from '@voronka/domain';
+import { isFileReference, type ProcessTask, type StoredFile } from '@voronka/domain';
 
 type FormField = ProcessTask['form'][number];
 
-/** What the inbox form holds per field: text for inputs, a flag for checkboxes. */
-export type FormValue = string | boolean;
+/** What the inbox form holds per field: text for inputs, a flag for checkboxes, an uploaded file. */
+export type FormValue = string | boolean | StoredFile;
 
 /** The form's starting values: what the task already carries, else empty. */
 export function initialFormValues(
@@ -14,13 +14,15 @@ export function initialFormValues(
   for (const field of form) {
     const value = values[field.id];
     if (field.type === 'boolean') initial[field.id] = value === true;
+    else if (field.type === 'file' && isFileReference(value)) initial[field.id] = value as StoredFile;
     else initial[field.id] = value === undefined || value === null ? '' : String(value);
   }
   return initial;
 }
 
 /**
- * The values to send when completing: numbers as numbers, checkboxes as booleans, empty fields left out
+ * The values to send when completing: numbers as numbers, checkboxes as booleans, an uploaded file as
+ * the stored file (the server checks it and describes it anew), empty fields left out
  * (so that the server names a required one as missing).
  *
  * @example formOutput([{ id: 'sum', label: 'Sum', type: 'money' }], { sum: '1500.5' }) // { sum: 1500.5 }
@@ -32,7 +34,7 @@ export function formOutput(
   const output: Record<string, unknown> = {};
   for (const field of form) {
     const value = values[field.id];
-    if (typeof value === 'boolean') {
+    if (typeof value === 'boolean' || isFileReference(value)) {
       output[field.id] = value;
       continue;
     }

@@ -25,6 +25,7 @@ import { useFieldErrors } from '../../../ui/use-field-errors';
 import { useCompleteProcessTask } from '../api';
 import { type FormValue, formFieldErrors, formOutput, initialFormValues } from '../task-form';
 import { RecordLink } from './RecordLink';
+import { TaskFileField } from './TaskFileField';
 
 type Props = {
   task: ProcessTask;
@@ -296,13 +297,14 @@ function FormFieldInput({ field, value, error, users, disabled, onChange }: Fiel
       );
     case 'file':
       return (
-        <TextInput
-          {...common}
-          type="url"
-          placeholder="https://"
-          description={t('processes.tasks.fileHint')}
-          value={text}
-          onChange={(event) => onChange(event.currentTarget.value)}
+        <TaskFileField
+          label={common.label}
+          required={common.withAsterisk}
+          error={error}
+          disabled={disabled}
+          value={value}
+          onChange={onChange}
+          testId={common['data-testid']}
         />
       );
     default:
