@@ -43,7 +43,9 @@ const claimTask = prepared(
     with done as (
       update process_tasks set status = 'completed', outcome = ${param('outcome')}, comment = ${param('comment')},
         values = values || ${param('values')}::jsonb, completed_by = ${param('completedBy')}::uuid, completed_at = now()
-      where workspace_id = ${param('workspaceId')}::uuid and id = ${param('id')}::uuid and status = 'open'
+      -- 'open' goes as a parameter: written in the text, it lets a generic plan pick the partial inbox
+      -- index (where status = 'open') and walk every open task of the workspace instead of the key.
+      where workspace_id = ${param('workspaceId')}::uuid and id = ${param('id')}::uuid and status = ${'open'}
       returning *
     ), i as (
       select i.*, ${tokensOfInstance} as tokens, ${seenRevision} as seen_revision

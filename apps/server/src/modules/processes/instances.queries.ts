@@ -108,7 +108,9 @@ const stepWrite = prepared(
   (_db, param) =>
     sql`
     with gone as (
-      delete from process_tokens where id = any(${param('gone')}::uuid[])
+      -- By the instance too: its few tokens sit together in one index range, and a plan made while the
+      -- table looked empty (statistics from before a burst of new instances) cannot pick a scan of it all.
+      delete from process_tokens where instance_id = ${param('instanceId')}::uuid and id = any(${param('gone')}::uuid[])
     ), written as (
       insert into process_tokens (id, workspace_id, instance_id, element_id, scope_id, state, message_name, correlation_key, data)
       select id, workspace_id, instance_id, element_id, scope_id, state, message_name, correlation_key, data
