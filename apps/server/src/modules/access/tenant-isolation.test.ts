@@ -296,12 +296,29 @@ async function createOneOfEverything(team: Team): Promise<void> {
       await owner.request('POST', op.path, await ownBody(requiredOnly(op.body as Schema), team, table));
     }
   }
-  // A running process instance with an inbox task and an incident (an action with no parameters).
+  // A running process instance on the team's lead, with an inbox task and an incident (an action with no
+  // parameters). It runs on leads, as the generated one runs on some record type: whichever of the two a
+  // probe starts, a record of B is refused on the field that names it.
   const process = (
-    await owner.request('POST', '/api/processes', { name: 'Probe', xml: probeProcess })
+    await owner.request('POST', '/api/processes', { name: 'Probe', xml: probeProcess, runsOn: 'lead' })
   ).json();
   expect((await owner.request('POST', `/api/processes/${process.id}/publish`)).statusCode).toBe(200);
-  expect((await owner.request('POST', `/api/processes/${process.id}/start`, {})).statusCode).toBe(201);
+  const lead = created[0]!.json().id as string;
+  const started = await owner.request('POST', `/api/processes/${process.id}/start`, {
+    entity: 'lead',
+    recordId: lead,
+  });
+  expect(started.statusCode, started.body).toBe(201);
+  // A file: uploads take bytes, not a JSON body, so the generated creators above cannot make one.
+  const file = await owner.request(
+    'POST',
+    '/api/files?name=probe.txt',
+    Buffer.from(`file of ${team.workspaceId}`),
+    {
+      'content-type': 'text/plain',
+    },
+  );
+  expect(file.statusCode).toBe(201);
 }
 
 const probeProcess = `<?xml version="1.0" encoding="UTF-8"?>
