@@ -176,9 +176,9 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     // The draft survives a reload: the form field is in the saved XML.
     await page.goto(processUrl);
     await shape(page, taskId).click();
-    await expect
-      .poll(() => panel.getByTestId('panel-form-field').getByLabel('Подпись').inputValue())
-      .toBe('Размер скидки, %');
+    const savedFields = panel.getByTestId('panel-form-field');
+    await expect.poll(() => savedFields.first().getByLabel('Подпись').inputValue()).toBe('Размер скидки, %');
+    expect(await savedFields.nth(1).getByLabel('Подпись').inputValue()).toBe('Расчёт скидки');
 
     // Start it from a deal card.
     await page.getByTestId('nav-deals').click();
@@ -212,6 +212,8 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     await expect.poll(() => text(form)).toContain('Обязательное поле');
     await form.getByLabel(/Размер скидки/).fill('15');
     // The calculation is uploaded from the computer and offered back as a download.
+    await notificationsGone(page);
+    await snap(page, 'processes-03a-inbox-file-field');
     const chooser = page.waitForEvent('filechooser');
     await form.getByTestId('task-field-calculation-choose').click();
     await (await chooser).setFiles({ name: 'Расчёт скидки.csv', mimeType: 'text/csv', buffer: calculation });
@@ -241,7 +243,8 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     const variables = await text(page.getByTestId('instance-variables'));
     expect(variables).toContain('discount');
     expect(variables).toContain('approve');
-    expect(variables).toContain('Расчёт скидки.csv');
+    // The attached file is a download link there too.
+    expect(await text(page.getByTestId('variable-file'))).toBe('Расчёт скидки.csv');
     await notificationsGone(page);
     await snap(page, 'processes-04-monitor', { fullPage: true });
 

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Code, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconRefresh } from '@tabler/icons-react';
-import type { ProcessInstanceDetail } from '@voronka/domain';
+import { IconArrowLeft, IconFile, IconRefresh } from '@tabler/icons-react';
+import { fileUrl, isFileReference, type ProcessInstanceDetail, type StoredFile } from '@voronka/domain';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,7 +10,7 @@ import { InstanceStatusBadge } from '../features/processes/components/InstanceSt
 import { RecordLink } from '../features/processes/components/RecordLink';
 import { useUserNames } from '../features/users/api';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, formatFileSize } from '../ui/format';
 import { LoadError } from '../ui/LoadError';
 import { notifyError, notifySuccess } from '../ui/notify';
 import { PageLoader } from '../ui/PageLoader';
@@ -218,7 +218,26 @@ function stepEventKey(step: ProcessInstanceDetail['steps'][number]): string {
   return !step.tokenId && (key === 'completed' || key === 'failed') ? `process_${key}` : key;
 }
 
+/** An uploaded file as stored in a variable: it has a name and a size beside its id. */
+const isStoredFile = (value: unknown): value is StoredFile =>
+  isFileReference(value) &&
+  typeof (value as StoredFile).name === 'string' &&
+  typeof (value as StoredFile).size === 'number';
+
 function VariableValue({ value }: { value: unknown }) {
+  if (isStoredFile(value)) {
+    return (
+      <Group gap={6} wrap="nowrap">
+        <IconFile size={16} />
+        <Anchor href={fileUrl(value.id)} download={value.name} size="sm" data-testid="variable-file">
+          {value.name}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {formatFileSize(value.size)}
+        </Text>
+      </Group>
+    );
+  }
   if (value !== null && typeof value === 'object') {
     return (
       <Code
