@@ -28,3 +28,12 @@ export const fileUrl = (id: string) => `/api/files/${id}`;
 export function isFileReference(value: unknown): value is { id: string } {
   return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
 }
+
+/** A file reference as the server stored it in a value: with its name and size beside its id. */
+export function isStoredFile(value: unknown): value is StoredFile {
+  return (
+    isFileReference(value) &&
+    typeof (value as StoredFile).name === 'string' &&
+    typeof (value as StoredFile).size === 'number'
+  );
+}

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Code, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconFile, IconRefresh } from '@tabler/icons-react';
-import { fileUrl, isFileReference, type ProcessInstanceDetail, type StoredFile } from '@voronka/domain';
+import { fileUrl, isStoredFile, type ProcessInstanceDetail } from '@voronka/domain';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -217,12 +217,6 @@ function stepEventKey(step: ProcessInstanceDetail['steps'][number]): string {
   const key = step.event.replace(/\W+/g, '_');
   return !step.tokenId && (key === 'completed' || key === 'failed') ? `process_${key}` : key;
 }
-
-/** An uploaded file as stored in a variable: it has a name and a size beside its id. */
-const isStoredFile = (value: unknown): value is StoredFile =>
-  isFileReference(value) &&
-  typeof (value as StoredFile).name === 'string' &&
-  typeof (value as StoredFile).size === 'number';
 
 function VariableValue({ value }: { value: unknown }) {
   if (isStoredFile(value)) {

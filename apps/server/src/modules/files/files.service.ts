@@ -1,10 +1,8 @@
-import { isFileReference, maxFileBytes, type StoredFile } from '@voronka/domain';
+import { Id, isFileReference, maxFileBytes, type StoredFile } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type FileRow = { id: string; name: string; content_type: string; size: number; created_at: Date };
 
@@ -68,7 +66,7 @@ export async function resolveFileValues(
     { id: string },
   ][];
   if (references.length === 0) return { ...values };
-  const ids = references.map(([, value]) => value.id).filter((id) => uuid.test(id));
+  const ids = references.map(([, value]) => value.id).filter((id) => Id.safeParse(id).success);
   const rows =
     ids.length === 0
       ? []

@@ -50,16 +50,15 @@ export async function search(
   const inn = isValidInn(text.trim()) ? text.trim() : null;
   const words = prefixQuery(text);
 
+  const live = (table: Table) =>
+    sql<boolean>`${sql.ref(`${table}.workspace_id`)} = ${actor.workspaceId} and ${sql.ref(`${table}.deleted_at`)} is null`;
   const scoped = (table: Table) =>
-    sql<boolean>`${sql.ref(`${table}.workspace_id`)} = ${actor.workspaceId} and ${sql.ref(`${table}.deleted_at`)} is null and ${visibleTo(actor, `${table}.responsible_id`)}`;
+    sql<boolean>`${live(table)} and ${visibleTo(actor, `${table}.responsible_id`)}`;
   // The older matches are read at most `olderCap` rows of the table for every actor. A department sees
   // a fifth of the records or so: filtered inside the limit, its search would read five times as many
   // rows from the table to collect as many of its own. A person's own records are few enough for the
   // database to intersect the GIN index with the responsible person's index, so they stay inside.
-  const olderScope = (table: Table) =>
-    actor.visibility === 'department'
-      ? sql<boolean>`${sql.ref(`${table}.workspace_id`)} = ${actor.workspaceId} and ${sql.ref(`${table}.deleted_at`)} is null`
-      : scoped(table);
+  const olderScope = (table: Table) => (actor.visibility === 'department' ? live(table) : scoped(table));
   const olderVisible =
     actor.visibility === 'department' ? visibleTo(actor, 'older.responsible_id') : sql<boolean>`true`;
   const hits = (entity: SearchHit['entity'], matchedOn: SearchHit['matchedOn'], rows: Row[]) =>

@@ -1,4 +1,4 @@
-import { isFileReference, type ProcessTask, type StoredFile } from '@voronka/domain';
+import { isFileReference, isStoredFile, type ProcessTask, type StoredFile } from '@voronka/domain';
 
 type FormField = ProcessTask['form'][number];
 
@@ -14,7 +14,7 @@ export function initialFormValues(
   for (const field of form) {
     const value = values[field.id];
     if (field.type === 'boolean') initial[field.id] = value === true;
-    else if (field.type === 'file' && isFileReference(value)) initial[field.id] = value as StoredFile;
+    else if (field.type === 'file' && isStoredFile(value)) initial[field.id] = value;
     else initial[field.id] = value === undefined || value === null ? '' : String(value);
   }
   return initial;

@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, FileButton, Group, Input, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconFile, IconUpload, IconX } from '@tabler/icons-react';
-import { fileUrl, isFileReference, maxFileBytes, type StoredFile } from '@voronka/domain';
+import { fileUrl, isStoredFile, maxFileBytes, type StoredFile } from '@voronka/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../../api/client';
@@ -25,7 +25,7 @@ export function TaskFileField({ label, required, error, disabled, value, onChang
   const { t } = useTranslation();
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const file = isFileReference(value) ? (value as StoredFile) : null;
+  const file = isStoredFile(value) ? value : null;
 
   const upload = async (chosen: File | null) => {
     if (!chosen) return;
