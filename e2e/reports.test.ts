@@ -91,4 +91,53 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
     await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
     expect(errors).toEqual([]);
   });
+
+  it('head of sales narrows deals by stage to one region; a report about people offers no region', async () => {
+    const page = await app.newPage({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
+    const errors = watchErrors(page);
+    const from = daysAgo(60);
+    await page.goto(`/login?next=${encodeURIComponent(`/reports?report=deal-stages&from=${from}`)}`);
+    await signIn(page, 'head@demo.voronka.dev');
+    await page.getByTestId('report-table').waitFor();
+    const totals = page.getByTestId('report-totals');
+    const dealsIn = async () =>
+      Number((await text(totals.locator('[data-column="deals"]').first())).replace(/\D/g, ''));
+    await expect.poll(dealsIn).toBeGreaterThan(0);
+    const everywhere = await dealsIn();
+
+    // Every filter this report takes is on the bar.
+    for (const filter of ['manager', 'departmentId', 'pipelineId', 'source', 'productId', 'region'])
+      await page.getByTestId(`report-${filter}`).waitFor();
+
+    const narrowed = page.waitForResponse(
+      (response) =>
+        /\/api\/reports\/deal-stages\?/.test(response.url()) && response.url().includes('region='),
+    );
+    await page.getByTestId('report-region').click();
+    await page.getByRole('option', { name: 'Санкт-Петербург', exact: true }).click();
+    await page.waitForURL(/region=/);
+    expect((await narrowed).status()).toBe(200);
+    await expect.poll(dealsIn).toBeLessThan(everywhere);
+    const inRegion = await dealsIn();
+    expect(inRegion).toBeGreaterThan(0);
+    await snap(page, 'reports-03-region', { fullPage: true });
+
+    // The deals behind the total are as many as it says.
+    await totals.locator('[data-testid="report-cell"][data-column="deals"]').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByTestId('drill-count').waitFor();
+    expect((await text(drawer.getByTestId('drill-count'))).replace(/\D/g, '')).toBe(String(inRegion));
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+
+    // The daily activity report counts people's work: no client filters on its bar.
+    await page.getByTestId('report-picker').click();
+    await page.getByRole('option', { name: 'Активность по дням', exact: true }).click();
+    await page.waitForURL(/report=activity-daily/);
+    await page.getByTestId('report-table').waitFor();
+    await expect.poll(() => page.getByTestId('report-region').count()).toBe(0);
+    expect(await page.getByTestId('report-source').count()).toBe(0);
+    await page.getByTestId('report-departmentId').waitFor();
+    expect(errors).toEqual([]);
+  });
 });

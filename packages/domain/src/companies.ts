@@ -26,6 +26,17 @@ export const KppInput = z
   .toUpperCase()
   .refine(isValidKpp, 'KPP must be 9 characters: 4 digits, 2 digits or letters, 3 digits');
 
+/**
+ * A client's region as people name it ("Свердловская область", "Москва"): free text, because a
+ * department sells to the regions it sells to; an empty one is no region. Reports filter on it.
+ */
+export const RegionInput = z
+  .string()
+  .trim()
+  .max(100)
+  .transform((value) => (value === '' ? null : value))
+  .nullable();
+
 export const Company = z
   .object({
     id: z.uuid(),
@@ -33,6 +44,7 @@ export const Company = z
     inn: z.string().nullable(),
     kpp: z.string().nullable(),
     address: z.string().nullable(),
+    region: z.string().nullable(),
     requisites: z.record(z.string(), z.string()),
     phones: z.array(z.string()),
     emails: z.array(z.string()),
@@ -49,6 +61,7 @@ const companyFields = {
   inn: InnInput.nullable(),
   kpp: KppInput.nullable(),
   address: z.string().trim().max(1000).nullable(),
+  region: RegionInput,
   requisites: z.record(z.string().max(100), z.string().max(1000)),
   phones: z.array(PhoneInput).max(20),
   emails: z.array(EmailInput).max(20),
@@ -60,6 +73,7 @@ export const CreateCompanyBody = z.strictObject({
   inn: companyFields.inn.default(null),
   kpp: companyFields.kpp.default(null),
   address: companyFields.address.default(null),
+  region: companyFields.region.default(null),
   requisites: companyFields.requisites.default({}),
   phones: companyFields.phones.default([]),
   emails: companyFields.emails.default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailInput, PhoneInput } from './companies';
+import { EmailInput, PhoneInput, RegionInput } from './companies';
 
 export const leadStatuses = [
   'new',
@@ -28,6 +28,7 @@ export const Lead = z
     phone: z.string().nullable(),
     email: z.string().nullable(),
     source: z.string().nullable(),
+    region: z.string().nullable(),
     channel: z.string().nullable(),
     utm: Utm,
     status: LeadStatus,
@@ -50,6 +51,7 @@ const leadFields = {
   phone: PhoneInput.nullable(),
   email: EmailInput.nullable(),
   source: z.string().trim().max(100).nullable(),
+  region: RegionInput,
   channel: z.string().trim().max(100).nullable(),
   utm: Utm,
   responsibleId: z.uuid().nullable(),
@@ -62,6 +64,7 @@ export const CreateLeadBody = z.strictObject({
   phone: leadFields.phone.default(null),
   email: leadFields.email.default(null),
   source: leadFields.source.default(null),
+  region: leadFields.region.default(null),
   channel: leadFields.channel.default(null),
   utm: leadFields.utm.default({}),
   custom: leadFields.custom.default({}),

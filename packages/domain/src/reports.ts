@@ -41,6 +41,8 @@ export const ReportQuery = z.strictObject({
   pipelineId: z.uuid().optional(),
   source: z.string().trim().min(1).max(200).optional(),
   productId: z.uuid().optional(),
+  /** The client's region: a deal's company's (or its contact's company's), a lead's own, a company's. */
+  region: z.string().trim().min(1).max(100).optional(),
   /** funnel: an open deal longer than this many days in its stage is stalled. */
   stalledDays: optionalCount(3650),
   /** funnel: a second period to compare with. */
@@ -60,6 +62,7 @@ export const reportFilterNames = [
   'pipelineId',
   'source',
   'productId',
+  'region',
   'stalledDays',
   'compareFrom',
   'compareTo',
@@ -68,6 +71,33 @@ export const reportFilterNames = [
   'metric',
 ] as const;
 export type ReportFilterName = (typeof reportFilterNames)[number];
+
+const dealFilters = ['managerId', 'departmentId', 'pipelineId', 'source', 'productId', 'region'] as const;
+const leadFilters = ['managerId', 'departmentId', 'source', 'region'] as const;
+
+/**
+ * The filters each report takes besides its period: the reports page shows these, and the API refuses
+ * (400, naming the parameter) any other. Activity counts belong to people, not clients, so the daily and
+ * weekly reports are filtered by people only.
+ */
+export const reportFilters = {
+  'activity-daily': ['managerId', 'departmentId'],
+  'activity-weekly': ['managerId', 'departmentId', 'pipelineId'],
+  'activity-monthly': dealFilters,
+  managers: ['managerId', 'departmentId', 'pipelineId'],
+  'deal-stages': dealFilters,
+  'lead-statuses': leadFilters,
+  'lead-sources': leadFilters,
+  funnel: [...dealFilters, 'stalledDays', 'compareFrom', 'compareTo'],
+  clients: ['managerId', 'departmentId', 'region', 'activeDays', 'lostDays'],
+  leaderboard: ['managerId', 'departmentId', 'metric'],
+} as const satisfies Record<ReportName, readonly ReportFilterName[]>;
+
+/** The sources and regions in use in the workspace, for the reports' filters to offer. */
+export const ReportFilterValues = z
+  .object({ sources: z.array(z.string()), regions: z.array(z.string()) })
+  .meta({ id: 'ReportFilterValues' });
+export type ReportFilterValues = z.infer<typeof ReportFilterValues>;
 
 /** One cell of a report: `row` is a row's key (leave it out for the totals row), `column` a column's key. */
 export const DrillQuery = ReportQuery.extend({

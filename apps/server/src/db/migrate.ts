@@ -15,6 +15,7 @@ import * as reportSummaries from './migrations/0014-report-summaries';
 import * as processWritePath from './migrations/0015-process-write-path';
 import * as searchInRecent from './migrations/0016-search-in-recent-indexes';
 import * as files from './migrations/0017-files';
+import * as regions from './migrations/0018-regions';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0015-process-write-path': processWritePath,
   '0016-search-in-recent-indexes': searchInRecent,
   '0017-files': files,
+  '0018-regions': regions,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

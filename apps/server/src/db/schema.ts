@@ -116,6 +116,7 @@ export interface LeadsTable {
   phone: string | null;
   email: string | null;
   source: string | null;
+  region: Generated<string | null>;
   status: LeadStatus;
   responsible_id: string | null;
   created_by: string | null;
@@ -161,6 +162,7 @@ export interface CompaniesTable extends Contactable {
   inn: string | null;
   kpp: string | null;
   address: string | null;
+  region: Generated<string | null>;
   requisites: JsonWithDefault;
 }
 

@@ -11,6 +11,7 @@ import {
   personName,
   priceLists,
   products,
+  regions,
   sources,
 } from './words';
 
@@ -105,7 +106,8 @@ export async function seedCrmHistory(
     .execute();
 
   // Clients: companies with their contacts.
-  const companies = companyStems.map((stem) => {
+  // Regions go by position, not by the random source, so every other demo figure stays as it was.
+  const companies = companyStems.map((stem, i) => {
     const at = between(random, monthAgo - 60 * day, now - 5 * day);
     return {
       id: randomUUID(),
@@ -114,6 +116,7 @@ export async function seedCrmHistory(
       inn: makeInn(random),
       kpp: null,
       address: null,
+      region: regions[i % regions.length],
       phones: [phone(random, '495')],
       emails: [],
       responsible_id: random.pick([people.farmer, ...people.closers]),
@@ -197,6 +200,7 @@ export async function seedCrmHistory(
       phone: phone(random, `9${random.int(10, 99)}`),
       email: null,
       source: random.pick(sources),
+      region: i % 5 === 4 ? null : regions[(i * 7) % regions.length],
       channel: null,
       status: status as LeadStatus,
       refusal_reason: status === 'refused' ? random.pick(lostReasons) : null,

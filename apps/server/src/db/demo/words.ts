@@ -68,6 +68,16 @@ export const needs = [
   'термоусадочная плёнка',
   'коробки для переезда',
 ];
+/** Where the department's clients are: Moscow first, as the companies' 495 numbers say. */
+export const regions = [
+  'Москва',
+  'Москва',
+  'Московская область',
+  'Санкт-Петербург',
+  'Свердловская область',
+  'Республика Татарстан',
+] as const;
+
 export const sources = ['website', 'website', 'phone', 'phone', 'ads', 'referral', 'event', 'email'] as const;
 export const callResults = [
   'Договорились о встрече',

@@ -8,6 +8,7 @@ export function toCompany(row: CompanyRow): Company {
     inn: row.inn,
     kpp: row.kpp,
     address: row.address,
+    region: row.region,
     requisites: row.requisites as Record<string, string>,
     phones: row.phones,
     emails: row.emails,

@@ -67,6 +67,7 @@ export async function createCompany(
         inn: input.inn,
         kpp: input.kpp,
         address: input.address,
+        region: input.region,
         requisites: JSON.stringify(input.requisites),
         phones,
         emails,
@@ -106,6 +107,7 @@ export async function updateCompany(
         inn: input.inn,
         kpp: input.kpp,
         address: input.address,
+        region: input.region,
         requisites: input.requisites && JSON.stringify(input.requisites),
         phones: input.phones && unionOf(input.phones, []),
         emails: input.emails && unionOf(input.emails, []),
@@ -146,6 +148,7 @@ export function mergeCompanies(
       inn: firstFilled(survivor.inn, source.inn),
       kpp: firstFilled(survivor.kpp, source.kpp),
       address: firstFilled(survivor.address, source.address),
+      region: firstFilled(survivor.region, source.region),
       requisites: JSON.stringify(fillObject(survivor.requisites, source.requisites)),
     }),
   };

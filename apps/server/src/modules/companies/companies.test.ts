@@ -59,7 +59,13 @@ async function count(table: 'companies' | 'record_history'): Promise<number> {
 async function create(client: Client, body: Record<string, unknown>) {
   const response = await client.request('POST', '/api/companies?allowDuplicates=true', body);
   expect(response.statusCode, response.body).toBe(200);
-  return response.json() as { id: string; name: string; phones: string[]; responsibleId: string | null };
+  return response.json() as {
+    id: string;
+    name: string;
+    phones: string[];
+    responsibleId: string | null;
+    region: string | null;
+  };
 }
 
 async function search(client: Client, q: string): Promise<string[]> {
@@ -280,6 +286,25 @@ describe('changes and history', () => {
       .where('action', '!=', 'create')
       .execute();
     expect(actions.map((a) => a.action)).toEqual(['update', 'update', 'update', 'delete']);
+  });
+
+  it('keeps a region as typed, trimmed; a blank one is none; the change is in the history', async () => {
+    const company = await create(managerA, { name: 'Регион', region: '  Свердловская область ' });
+    expect(company.region).toBe('Свердловская область');
+    const cleared = await managerA.request('PATCH', `/api/companies/${company.id}`, { region: ' ' });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().region).toBeNull();
+    const history = await t.database.db
+      .selectFrom('record_history')
+      .select(['old_value', 'new_value'])
+      .where('record_id', '=', company.id)
+      .where('field', '=', 'region')
+      .where('action', '=', 'update')
+      .execute();
+    expect(history).toEqual([{ old_value: 'Свердловская область', new_value: null }]);
+    const long = await managerA.request('PATCH', `/api/companies/${company.id}`, { region: 'я'.repeat(101) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.details[0].path).toBe('body.region');
   });
 });
 

@@ -87,6 +87,7 @@ export async function convertLead(
           inn: null,
           kpp: null,
           address: null,
+          region: lead.region,
           responsible_id: responsibleId,
           created_by: actor.userId,
         })
@@ -95,6 +96,7 @@ export async function convertLead(
       companyId = company.id;
       await created(trx, actor, 'company', company.id, responsibleId, {
         name: input.companyName,
+        ...(lead.region && { region: lead.region }),
         responsibleId,
         fromLead: lead.id,
       });

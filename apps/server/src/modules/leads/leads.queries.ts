@@ -15,6 +15,7 @@ export function toLead(row: LeadRow): Lead {
     phone: row.phone,
     email: row.email,
     source: row.source,
+    region: row.region,
     channel: row.channel,
     utm: (row.utm ?? {}) as Lead['utm'],
     status: row.status,

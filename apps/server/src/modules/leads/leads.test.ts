@@ -149,6 +149,17 @@ describe('conversion', () => {
     });
   });
 
+  it('gives the company it creates the lead’s region', async () => {
+    const lead = await newLead({ region: 'Республика Татарстан' });
+    expect(lead.region).toBe('Республика Татарстан');
+    const response = await manager.request('POST', `/api/leads/${lead.id}/convert`, {
+      companyName: 'ООО «Казань»',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const company = (await manager.request('GET', `/api/companies/${response.json().companyId}`)).json();
+    expect(company).toMatchObject({ name: 'ООО «Казань»', region: 'Республика Татарстан' });
+  });
+
   it('links existing records instead of creating them', async () => {
     const lead = await newLead();
     const db = t.database.db;

@@ -1,4 +1,4 @@
-import type { ReportTable } from '@voronka/domain';
+import { type ReportTable, reportFilters } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { invalid } from '../../http/errors';
@@ -107,7 +107,7 @@ async function activityCounts(db: Kysely<DB>, scope: ReportScope, bucket: 'day' 
 
 export const activityDaily: ReportDefinition = {
   name: 'activity-daily',
-  filters: ['managerId', 'departmentId'],
+  filters: reportFilters['activity-daily'],
   async build(db, scope) {
     const [counts, names] = await Promise.all([
       activityCounts(db, scope, 'day'),
@@ -174,7 +174,7 @@ function weekBounds(scope: ReportScope, week: string) {
 
 export const activityWeekly: ReportDefinition = {
   name: 'activity-weekly',
-  filters: ['managerId', 'departmentId', 'pipelineId'],
+  filters: reportFilters['activity-weekly'],
   async build(db, scope) {
     const stages = await proposalStages(db, scope.workspaceId, scope.query.pipelineId);
     const [activities, entries, names] = await Promise.all([
@@ -325,10 +325,9 @@ function firstPurchases(scope: ReportScope, start: unknown, end: unknown, narrow
       and e.stage_id = any(array(select id from stages where workspace_id = ${ws} and kind = 'won'))
       and e.pipeline_id = any(array(select id from pipelines where workspace_id = ${ws} and kind = 'sales'))
     order by e.company_id, e.closed_at, e.id`;
-  const filtered =
-    scope.query.source || scope.query.productId
-      ? sql`exists (select 1 from deals d where d.workspace_id = ${ws} and d.id = f.id and ${scope.dealFilters('d')})`
-      : sql`true`;
+  const filtered = scope.filtersDeals
+    ? sql`exists (select 1 from deals d where d.workspace_id = ${ws} and d.id = f.id and ${scope.dealFilters('d')})`
+    : sql`true`;
   const conditions = sql`f.closed_at >= ${start} and ${scope.pipelines('f.pipeline_id')}
     and ${scope.people('f.responsible_id')} and ${filtered}`;
   return {
@@ -356,19 +355,23 @@ function actualExpenses(scope: ReportScope, from: string, to: string): DrillSour
   };
 }
 
-/** Expenses are the company's, not a manager's: shown to those who see finance, for the whole team only. */
+/**
+ * Expenses are the company's, not a manager's, a source's or a region's: shown to those who see finance,
+ * for the whole team and all its sales only.
+ */
 export function showsExpenses(scope: ReportScope): boolean {
   return (
     ['owner', 'admin', 'accountant'].includes(scope.actor.role) &&
     scope.actor.visibility === 'all' &&
     !scope.query.managerId &&
-    !scope.query.departmentId
+    !scope.query.departmentId &&
+    !scope.filtersDeals
   );
 }
 
 export const activityMonthly: ReportDefinition = {
   name: 'activity-monthly',
-  filters: ['managerId', 'departmentId', 'pipelineId', 'source', 'productId'],
+  filters: reportFilters['activity-monthly'],
   async build(db, scope) {
     const monthOf = (column: string) =>
       sql<string>`to_char(${sql.ref(column)} at time zone ${scope.timezone}, 'YYYY-MM')`;

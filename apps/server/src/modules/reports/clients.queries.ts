@@ -1,3 +1,4 @@
+import { reportFilters } from '@voronka/domain';
 import { sql } from 'kysely';
 import { invalid } from '../../http/errors';
 import type { ReportScope } from './report-scope';
@@ -55,7 +56,8 @@ export function classified(scope: ReportScope) {
   const won = sql`d.stage_id in (select id from stages where workspace_id = ${ws} and kind = 'won')`;
   const sales = sql`d.pipeline_id in (select id from pipelines where workspace_id = ${ws} and kind = 'sales')`;
   const liveCompany = sql`co.workspace_id = t.workspace_id and co.id = t.company_id
-    and co.deleted_at is null and co.merged_into_id is null and ${scope.people('co.responsible_id')}`;
+    and co.deleted_at is null and co.merged_into_id is null and ${scope.people('co.responsible_id')}
+    ${scope.query.region ? sql`and co.region = ${scope.query.region}` : sql``}`;
   return sql`
     select c.*,
       case
@@ -121,7 +123,7 @@ export function classified(scope: ReportScope) {
  */
 export const clients: ReportDefinition = {
   name: 'clients',
-  filters: ['managerId', 'departmentId', 'activeDays', 'lostDays'],
+  filters: reportFilters.clients,
   async build(db, scope) {
     const { activeDays = defaultActiveDays, lostDays = defaultLostDays } = scope.query;
     if (lostDays <= activeDays)

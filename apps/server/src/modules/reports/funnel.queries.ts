@@ -1,3 +1,4 @@
+import { reportFilters } from '@voronka/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { invalid } from '../../http/errors';
@@ -181,16 +182,7 @@ const conversions = (reached: number[]) =>
  */
 export const funnel: ReportDefinition = {
   name: 'funnel',
-  filters: [
-    'managerId',
-    'departmentId',
-    'pipelineId',
-    'source',
-    'productId',
-    'stalledDays',
-    'compareFrom',
-    'compareTo',
-  ],
+  filters: reportFilters.funnel,
   async build(db, scope) {
     const { pipelineId, stages } = await funnelStages(db, scope.workspaceId, scope.query.pipelineId);
     const periods = periodsOf(scope);

@@ -1,4 +1,4 @@
-import { computePay, type LeaderboardMetric } from '@voronka/domain';
+import { computePay, type LeaderboardMetric, reportFilters } from '@voronka/domain';
 import { sql } from 'kysely';
 import { findScheme } from '../planning/motivation.queries';
 import { actionCounts, noActions } from './action-counts.queries';
@@ -35,7 +35,7 @@ const columns = [
  */
 export const leaderboard: ReportDefinition = {
   name: 'leaderboard',
-  filters: ['managerId', 'departmentId', 'metric'],
+  filters: reportFilters.leaderboard,
   async build(db, scope) {
     const metric: LeaderboardMetric = scope.query.metric ?? 'deals';
     const [stages, byHour] = await Promise.all([

@@ -1,4 +1,4 @@
-import { leadStatuses as statusOrder } from '@voronka/domain';
+import { reportFilters, leadStatuses as statusOrder } from '@voronka/domain';
 import { sql } from 'kysely';
 import { byCells } from './activity.queries';
 import type { ReportScope } from './report-scope';
@@ -57,7 +57,7 @@ function dealsCreated(
 /** Deal distribution over funnel stages: the deals created in the period by their current stage, per manager. */
 export const dealStages: ReportDefinition = {
   name: 'deal-stages',
-  filters: ['managerId', 'departmentId', 'pipelineId', 'source', 'productId'],
+  filters: reportFilters['deal-stages'],
   async build(db, scope) {
     // The managers' names come with the counts: one statement, no second round trip for them.
     const counts = await sql<{
@@ -129,7 +129,8 @@ function createdLeads(scope: ReportScope) {
   return sql`l.workspace_id = ${scope.workspaceId} and l.deleted_at is null
     and l.created_at >= ${scope.start} and l.created_at < ${scope.end}
     and ${scope.people('l.responsible_id')}
-    ${scope.query.source ? sql`and l.source = ${scope.query.source}` : sql``}`;
+    ${scope.query.source ? sql`and l.source = ${scope.query.source}` : sql``}
+    ${scope.query.region ? sql`and l.region = ${scope.query.region}` : sql``}`;
 }
 
 function leadsCreated(
@@ -152,7 +153,7 @@ function leadsCreated(
 /** Lead distribution over statuses: leads created in the period by their current status, per manager. */
 export const leadStatuses: ReportDefinition = {
   name: 'lead-statuses',
-  filters: ['managerId', 'departmentId', 'source'],
+  filters: reportFilters['lead-statuses'],
   async build(db, scope) {
     // The managers' names come with the counts: one statement, no second round trip for them.
     const counts = await sql<{
@@ -233,7 +234,7 @@ function wonFromLeads(scope: ReportScope, source: string | null | undefined): Dr
  */
 export const leadSources: ReportDefinition = {
   name: 'lead-sources',
-  filters: ['managerId', 'departmentId', 'source'],
+  filters: reportFilters['lead-sources'],
   async build(db, scope) {
     const { rows: counts } = await sql<{
       source: string | null;

@@ -1,3 +1,4 @@
+import { reportFilters } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { countedActivities, hourAligned } from './activity-hours';
@@ -133,7 +134,7 @@ interface PersonNumbers {
  */
 export const managers: ReportDefinition = {
   name: 'managers',
-  filters: ['managerId', 'departmentId', 'pipelineId'],
+  filters: reportFilters.managers,
   async build(db: Kysely<DB>, scope) {
     const ws = scope.workspaceId;
     const byHour = await hourAligned(db, scope.timezone, scope.from, scope.to);

@@ -17,6 +17,9 @@ import type { DB } from '../../db/schema';
  *   D8 B   5 000 C4  created 2024-06-01 → won 2024-06-10
  *   D9 B   8 000 C5  created 2024-11-01 → won 2024-11-05
  *   D10 A  7 000 C6  created 2025-01-10 → won 2025-01-20
+ *
+ * Regions: C1, C2, C4 Москва; C3 Санкт-Петербург; C5, C6 none. D5 has no company but a contact of C3
+ * (created 2024-01-01). Leads: L1 Москва, L3 Санкт-Петербург, L2 and L4 none.
  */
 export interface ReportFixture {
   pipelineId: string;
@@ -58,19 +61,20 @@ export async function seedReportFixture(db: Kysely<DB>, team: Team): Promise<Rep
   };
 
   const companies: Record<string, string> = {};
-  for (const [key, responsible] of [
-    ['C1', A],
-    ['C2', A],
-    ['C3', S],
-    ['C4', B],
-    ['C5', B],
-    ['C6', A],
+  for (const [key, responsible, region] of [
+    ['C1', A, 'Москва'],
+    ['C2', A, 'Москва'],
+    ['C3', S, 'Санкт-Петербург'],
+    ['C4', B, 'Москва'],
+    ['C5', B, null],
+    ['C6', A, null],
   ] as const) {
     const row = await db
       .insertInto('companies')
       .values({
         workspace_id: ws,
         name: `Клиент ${key}`,
+        region,
         responsible_id: responsible,
         created_at: msk('2024-01-01'),
       })
@@ -175,12 +179,26 @@ export async function seedReportFixture(db: Kysely<DB>, team: Team): Promise<Rep
     [stage.won, msk('2025-01-20')],
   ]);
 
+  // D5's buyer: a person of C3, the deal itself names no company.
+  const buyer = await db
+    .insertInto('contacts')
+    .values({
+      workspace_id: ws,
+      name: 'Покупатель D5',
+      company_id: companies.C3!,
+      responsible_id: B,
+      created_at: msk('2024-01-01'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('deals').set({ contact_id: buyer.id }).where('id', '=', deals.D5!).execute();
+
   const leads: Record<string, string> = {};
-  for (const [key, responsible, created, status, source, dealId] of [
-    ['L1', A, msk('2025-03-03', '09:00'), 'in_work', 'site', null],
-    ['L2', A, msk('2025-03-04'), 'new', 'site', null],
-    ['L3', B, msk('2025-03-03', '08:00'), 'converted', 'exhibition', deals.D1!],
-    ['L4', S, msk('2025-03-10', '08:00'), 'refused', null, null],
+  for (const [key, responsible, created, status, source, dealId, region] of [
+    ['L1', A, msk('2025-03-03', '09:00'), 'in_work', 'site', null, 'Москва'],
+    ['L2', A, msk('2025-03-04'), 'new', 'site', null, null],
+    ['L3', B, msk('2025-03-03', '08:00'), 'converted', 'exhibition', deals.D1!, 'Санкт-Петербург'],
+    ['L4', S, msk('2025-03-10', '08:00'), 'refused', null, null, null],
   ] as const) {
     const row = await db
       .insertInto('leads')
@@ -191,6 +209,7 @@ export async function seedReportFixture(db: Kysely<DB>, team: Team): Promise<Rep
         phone: null,
         email: null,
         source,
+        region,
         status,
         responsible_id: responsible,
         created_by: responsible,

@@ -64,8 +64,10 @@ export interface ReportScope {
   people(column: string): Expression<SqlBool>;
   /** Sales pipelines in scope: the one chosen, or every sales pipeline. */
   pipelines(column: string): Expression<SqlBool>;
-  /** Source and product filters on the deals row called `alias`. */
+  /** Source, product and region filters on the deals row called `alias`. */
   dealFilters(alias: string): Expression<SqlBool>;
+  /** Whether `dealFilters` narrows anything (a report can then skip joining the deals). */
+  filtersDeals: boolean;
   /** Won stages of the workspace: a deal in one is won. */
   won(column: string): Expression<SqlBool>;
 }
@@ -137,8 +139,14 @@ export async function resolveScope(
       if (query.productId)
         conditions.push(sql<SqlBool>`exists (select 1 from deal_products p
           where p.workspace_id = ${ws} and p.deal_id = ${deal('id')} and p.product_id = ${query.productId})`);
+      // A deal's region is its company's; a deal with only a contact takes the contact's company's.
+      if (query.region)
+        conditions.push(sql<SqlBool>`${query.region} = (select c.region from companies c
+          where c.workspace_id = ${ws} and c.id = coalesce(${deal('company_id')}, (select ct.company_id
+            from contacts ct where ct.workspace_id = ${ws} and ct.id = ${deal('contact_id')})))`);
       return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
     },
+    filtersDeals: Boolean(query.source || query.productId || query.region),
     won(column) {
       return sql<SqlBool>`${sql.ref(column)} in (select id from stages where workspace_id = ${ws} and kind = 'won')`;
     },

@@ -1,10 +1,19 @@
 import { PassThrough } from 'node:stream';
-import { DrillQuery, DrillResult, ExportQuery, ReportName, ReportQuery, ReportTable } from '@voronka/domain';
+import {
+  DrillQuery,
+  DrillResult,
+  ExportQuery,
+  ReportFilterValues,
+  ReportName,
+  ReportQuery,
+  ReportTable,
+} from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
 import { type App, errorResponses } from '../../http/route-types';
+import { reportFilterValues } from './filter-values';
 import { drillReport, prepareExport, runReport } from './reports.service';
 
 const ReportParams = z.strictObject({ report: ReportName });
@@ -15,6 +24,16 @@ const contentTypes = {
 } as const;
 
 export function registerReportRoutes(app: App, db: Kysely<DB>): void {
+  // A static path: it is matched before the `:report` one below.
+  app.get('/api/reports/filter-values', {
+    schema: {
+      tags: ['reports'],
+      summary: 'The sources and regions in use in the workspace, for the report filters to offer',
+      response: { 200: ReportFilterValues, ...errorResponses },
+    },
+    handler: async (request) => reportFilterValues(db, actorOf(request).workspaceId),
+  });
+
   app.get('/api/reports/:report', {
     schema: {
       tags: ['reports'],

@@ -13,6 +13,7 @@ const company: Company = {
   inn: '7707083893',
   kpp: null,
   address: null,
+  region: 'Москва',
   requisites: {},
   phones: ['+79123456789'],
   emails: ['info@romashka.ru'],
@@ -35,6 +36,13 @@ describe('company form', () => {
     );
   });
 
+  it('sends a changed region, and a cleared one as null', () => {
+    expect(companyChanges(company, { ...companyToValues(company), region: 'Тверская область' })).toEqual({
+      region: 'Тверская область',
+    });
+    expect(companyChanges(company, { ...companyToValues(company), region: '  ' })).toEqual({ region: null });
+  });
+
   it('sends changed fields and drops empty list rows', () => {
     const values = { ...companyToValues(company), kpp: '770701001', emails: ['info@romashka.ru', ' '] };
     expect(companyChanges(company, values)).toEqual({ kpp: '770701001' });
@@ -45,6 +53,7 @@ describe('company form', () => {
       inn: null,
       kpp: null,
       address: null,
+      region: null,
       phones: ['8 912 345 67 89'],
       emails: [],
       responsibleId: 'u1',

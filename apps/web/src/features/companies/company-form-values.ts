@@ -6,6 +6,7 @@ export type CompanyFormValues = {
   inn: string;
   kpp: string;
   address: string;
+  region: string;
   phones: string[];
   emails: string[];
   responsibleId: string | null;
@@ -13,7 +14,17 @@ export type CompanyFormValues = {
 };
 
 export function emptyCompanyValues(responsibleId: string | null): CompanyFormValues {
-  return { name: '', inn: '', kpp: '', address: '', phones: [], emails: [], responsibleId, custom: {} };
+  return {
+    name: '',
+    inn: '',
+    kpp: '',
+    address: '',
+    region: '',
+    phones: [],
+    emails: [],
+    responsibleId,
+    custom: {},
+  };
 }
 
 export function companyToValues(company: Company): CompanyFormValues {
@@ -22,6 +33,7 @@ export function companyToValues(company: Company): CompanyFormValues {
     inn: company.inn ?? '',
     kpp: company.kpp ?? '',
     address: company.address ?? '',
+    region: company.region ?? '',
     phones: company.phones.map(formatPhone),
     emails: [...company.emails],
     responsibleId: company.responsibleId,
@@ -39,6 +51,7 @@ export function companyCreateBody(values: CompanyFormValues) {
     inn: blankToNull(values.inn),
     kpp: blankToNull(values.kpp),
     address: blankToNull(values.address),
+    region: blankToNull(values.region),
     phones: filled(values.phones),
     emails: filled(values.emails),
     responsibleId: values.responsibleId,
@@ -64,6 +77,7 @@ export function companyChanges(company: Company, values: CompanyFormValues): Rec
   if (body.inn !== company.inn) changes.inn = body.inn;
   if (body.kpp !== company.kpp) changes.kpp = body.kpp;
   if (body.address !== company.address) changes.address = body.address;
+  if (body.region !== company.region) changes.region = body.region;
   if (!samePhones(company.phones, body.phones)) changes.phones = body.phones;
   if (JSON.stringify(body.emails) !== JSON.stringify(company.emails)) changes.emails = body.emails;
   if (body.responsibleId !== company.responsibleId) changes.responsibleId = body.responsibleId;

@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { ChangeFormat } from '../timeline/components/RecordTimeline';
 import { useUserNames } from '../users/api';
 
-const companyFields = ['name', 'inn', 'kpp', 'address', 'phones', 'emails', 'responsibleId'] as const;
+const companyFields = [
+  'name',
+  'inn',
+  'kpp',
+  'address',
+  'region',
+  'phones',
+  'emails',
+  'responsibleId',
+] as const;
 type CompanyField = (typeof companyFields)[number];
 const isCompanyField = (field: string): field is CompanyField =>
   (companyFields as readonly string[]).includes(field);

@@ -9,6 +9,7 @@ const lead: Lead = {
   phone: '+79123456701',
   email: null,
   source: 'site',
+  region: null,
   channel: null,
   utm: {},
   status: 'new',
@@ -32,6 +33,7 @@ describe('lead form values', () => {
     const body = valuesToCreateBody({ ...leadToValues(lead), contactName: '  ', source: '' });
     expect(body.contactName).toBeNull();
     expect(body.source).toBeNull();
+    expect(body.region).toBeNull();
     expect(body.title).toBe('Заявка с сайта');
   });
 
@@ -42,6 +44,10 @@ describe('lead form values', () => {
   it('reports only the fields that differ from the saved lead', () => {
     const values = { ...leadToValues(lead), phone: '8 (912) 345-67-02', status: 'in_work' as const };
     expect(changedFields(lead, values)).toEqual({ phone: '8 (912) 345-67-02', status: 'in_work' });
+  });
+
+  it('sends a region typed into a lead that had none', () => {
+    expect(changedFields(lead, { ...leadToValues(lead), region: 'Москва' })).toEqual({ region: 'Москва' });
   });
 
   it('sends the refusal reason with a refusal', () => {

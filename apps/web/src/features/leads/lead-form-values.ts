@@ -8,6 +8,7 @@ export type LeadFormValues = {
   phone: string;
   email: string;
   source: string;
+  region: string;
   channel: string;
   status: LeadStatus;
   refusalReason: string | null;
@@ -26,6 +27,7 @@ export function emptyLeadValues(responsibleId: string | null): LeadFormValues {
     phone: '',
     email: '',
     source: '',
+    region: '',
     channel: '',
     status: 'new',
     refusalReason: null,
@@ -41,6 +43,7 @@ export function leadToValues(lead: Lead): LeadFormValues {
     phone: lead.phone ? formatPhone(lead.phone) : '',
     email: lead.email ?? '',
     source: lead.source ?? '',
+    region: lead.region ?? '',
     channel: lead.channel ?? '',
     status: lead.status,
     refusalReason: lead.refusalReason,
@@ -59,6 +62,7 @@ export function valuesToCreateBody(values: LeadFormValues) {
     phone: blankToNull(values.phone),
     email: blankToNull(values.email),
     source: blankToNull(values.source),
+    region: blankToNull(values.region),
     channel: blankToNull(values.channel),
     status: values.status,
     responsibleId: values.responsibleId,

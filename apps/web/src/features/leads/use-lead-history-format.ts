@@ -18,6 +18,7 @@ const leadFields = [
   'phone',
   'email',
   'source',
+  'region',
   'channel',
   'utm',
   'status',

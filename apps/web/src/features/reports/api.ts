@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { DrillResult, ReportTable } from '@voronka/domain';
+import type { DrillResult, ReportFilterValues, ReportTable } from '@voronka/domain';
 import { api } from '../../api/client';
 import { queryString } from '../../api/query-string';
 import { type ReportSelection, reportParams } from './report-query';
@@ -13,6 +13,15 @@ export const reportKeys = {
   drill: (selection: ReportSelection, cell: ReportCellRef | null) =>
     ['reports', 'drill', selection, cell] as const,
 };
+
+/** The sources and regions in use, for the filters and the region inputs to offer. */
+export function useReportFilterValues() {
+  return useQuery({
+    queryKey: [...reportKeys.all, 'filter-values'] as const,
+    queryFn: () => api.get<ReportFilterValues>('/reports/filter-values'),
+    staleTime: 60_000,
+  });
+}
 
 /** The report as a table; the previous table stays on screen while another period loads. */
 export function useReport(selection: ReportSelection) {

@@ -5,6 +5,7 @@ import { ValueListInput } from '../../../ui/ValueListInput';
 import type { FieldErrors } from '../../../ui/validate';
 import { useEntityCustomFields } from '../../custom-fields/api';
 import { CustomFieldInputs } from '../../custom-fields/components/CustomFieldInputs';
+import { RegionInput } from '../../regions/RegionInput';
 import type { CompanyFormValues } from '../company-form-values';
 
 type Props = {
@@ -52,6 +53,12 @@ export function CompanyFields({ values, onChange, errors, users }: Props) {
         value={values.address}
         onChange={(event) => set('address', event.currentTarget.value)}
         error={errors.address}
+      />
+      <RegionInput
+        value={values.region}
+        onChange={(region) => set('region', region)}
+        error={errors.region}
+        testId="company-region"
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <ValueListInput

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../../ui/validate';
 import { useEntityCustomFields } from '../../custom-fields/api';
 import { CustomFieldInputs } from '../../custom-fields/components/CustomFieldInputs';
+import { RegionInput } from '../../regions/RegionInput';
 import type { LeadFormValues } from '../lead-form-values';
 
 type TextField = 'title' | 'contactName' | 'phone' | 'email' | 'source' | 'channel';
@@ -51,6 +52,13 @@ export function LeadFields({
       <TextInput {...text('email')} type="email" autoComplete="off" />
       <TextInput {...text('source')} />
       <TextInput {...text('channel')} />
+      <RegionInput
+        value={values.region}
+        onChange={(region) => set('region', region)}
+        error={errors.region}
+        readOnly={readOnly}
+        testId="lead-region"
+      />
       <Select
         label={t('leads.fields.responsibleId')}
         value={values.responsibleId}

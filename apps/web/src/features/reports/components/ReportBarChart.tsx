@@ -3,6 +3,7 @@ import type { ReportTable } from '@voronka/domain';
 import { useMemo } from 'react';
 import { EChart } from '../../../ui/EChart';
 import type { ReportCellRef } from '../api';
+import { barLabels } from '../bar-labels';
 import { formatReportCell, isNumericColumn } from '../format-cell';
 
 type Props = {
@@ -22,23 +23,20 @@ export function ReportBarChart({ table, onDrill }: Props) {
   const measure =
     numeric.find((column) => table.rows.some((row) => Number(row.cells[column.key] ?? 0) !== 0)) ??
     numeric[0];
-  const label = table.columns.find((column) => column.type !== 'id' && !isNumericColumn(column.type));
 
-  const bars = useMemo(
-    () =>
-      measure
-        ? table.rows.map((row) => {
-            const value = row.cells[measure.key];
-            return {
-              key: row.key,
-              name: label ? formatReportCell(row.cells[label.key] ?? null, label.type) : row.key,
-              value: typeof value === 'number' ? value : 0,
-              shown: formatReportCell(value ?? null, measure.type),
-            };
-          })
-        : [],
-    [table, measure, label],
-  );
+  const bars = useMemo(() => {
+    if (!measure) return [];
+    const names = barLabels(table);
+    return table.rows.map((row, index) => {
+      const value = row.cells[measure.key];
+      return {
+        key: row.key,
+        name: names[index] ?? row.key,
+        value: typeof value === 'number' ? value : 0,
+        shown: formatReportCell(value ?? null, measure.type),
+      };
+    });
+  }, [table, measure]);
   const color = theme.colors.blue[6];
   const option = useMemo(
     () => ({
