@@ -61,6 +61,7 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
     await createForm.getByLabel(/Название/).fill(dealTitle);
     await createForm.getByLabel(/Контакт/).fill('Ольга Берёзова');
     await createForm.getByLabel(/Телефон/).fill('8 (903) 555-01-77');
+    await createForm.getByTestId('lead-region').fill('Нижегородская область');
     await createForm.locator('button[type="submit"]').click();
     await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
     await page.getByTestId('convert-lead').click();
@@ -194,6 +195,8 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
     await page.getByTestId('nav-companies').click();
     await page.getByTestId('company-row').filter({ hasText: companyName }).getByRole('link').click();
     await expect.poll(() => text(page.getByTestId('company-title'))).toBe(companyName);
+    // The company took the lead's region.
+    expect(await page.getByTestId('company-region').inputValue()).toBe('Нижегородская область');
     await page.getByTestId('related-deals').filter({ hasText: dealTitle }).waitFor();
     await page.getByTestId('contacts-table').filter({ hasText: 'Ольга Берёзова' }).waitFor();
     await notificationsGone(page);

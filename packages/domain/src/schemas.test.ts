@@ -21,6 +21,7 @@ describe('boundary schemas', () => {
       phone: '+79123456789',
       email: null,
       source: null,
+      region: null,
       channel: null,
       utm: {},
       custom: {},

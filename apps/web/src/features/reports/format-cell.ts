@@ -1,12 +1,9 @@
 import type { ReportCell, ReportColumnType } from '@voronka/domain';
 import { i18n } from '../../app/i18n';
 import { formatCalendarDate, formatMoney } from '../../ui/format';
+import { isNumericColumn } from './column-types';
 
-const numericTypes: readonly ReportColumnType[] = ['integer', 'money', 'percent', 'number'];
-
-export function isNumericColumn(type: ReportColumnType): boolean {
-  return numericTypes.includes(type);
-}
+export { isNumericColumn };
 
 function locale(): string {
   return i18n.language === 'ru' ? 'ru-RU' : 'en-US';

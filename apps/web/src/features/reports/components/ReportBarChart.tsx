@@ -26,7 +26,7 @@ export function ReportBarChart({ table, onDrill }: Props) {
 
   const bars = useMemo(() => {
     if (!measure) return [];
-    const names = barLabels(table);
+    const names = barLabels(table, formatReportCell);
     return table.rows.map((row, index) => {
       const value = row.cells[measure.key];
       return {
