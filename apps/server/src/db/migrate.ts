@@ -16,6 +16,7 @@ import * as processWritePath from './migrations/0015-process-write-path';
 import * as searchInRecent from './migrations/0016-search-in-recent-indexes';
 import * as files from './migrations/0017-files';
 import * as regions from './migrations/0018-regions';
+import * as fileInstances from './migrations/0019-file-instances';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0016-search-in-recent-indexes': searchInRecent,
   '0017-files': files,
   '0018-regions': regions,
+  '0019-file-instances': fileInstances,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

@@ -360,6 +360,8 @@ export interface FilesTable {
   size: number;
   data: Buffer;
   uploaded_by: string | null;
+  /** The process instance the file was attached to (a task's form); null until then. */
+  instance_id: Generated<string | null>;
   created_at: CreatedAt;
 }
 

@@ -1,5 +1,5 @@
-import { Id, isFileReference, maxFileBytes, type StoredFile } from '@voronka/domain';
-import type { Kysely } from 'kysely';
+import { Id, isFileReference, isStoredFile, maxFileBytes, type StoredFile } from '@voronka/domain';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
@@ -38,28 +38,49 @@ export async function saveFile(
   return toStoredFile(row);
 }
 
-/** A file with its bytes, from the actor's workspace only. */
+/**
+ * Who may download a file (the files row `f`): the person who uploaded it, and, once it is attached to a
+ * process task, whoever may see that process instance, as the instance monitor decides: everyone beyond
+ * "own" visibility; with "own", its initiator and the people its tasks are assigned or offered to.
+ */
+function mayRead(actor: Actor) {
+  const involved =
+    actor.visibility === 'own'
+      ? sql<SqlBool>`(exists (select 1 from process_instances i
+            where i.workspace_id = f.workspace_id and i.id = f.instance_id and i.initiator_id = ${actor.userId})
+          or exists (select 1 from process_tasks t
+            where t.workspace_id = f.workspace_id and t.instance_id = f.instance_id
+              and (t.assignee_id = ${actor.userId} or (t.assignee_id is null and t.candidate_role = ${actor.role}))))`
+      : sql<SqlBool>`true`;
+  return sql<SqlBool>`(f.uploaded_by = ${actor.userId} or (f.instance_id is not null and ${involved}))`;
+}
+
+/** A file with its bytes, if the actor may see it; any other is "not found", not "forbidden". */
 export async function readFile(db: Kysely<DB>, actor: Actor, id: string) {
   const row = await db
-    .selectFrom('files')
-    .select(['id', 'name', 'content_type', 'size', 'created_at', 'data'])
-    .where('workspace_id', '=', actor.workspaceId)
-    .where('id', '=', id)
+    .selectFrom('files as f')
+    .select(['f.id', 'f.name', 'f.content_type', 'f.size', 'f.created_at', 'f.data'])
+    .where('f.workspace_id', '=', actor.workspaceId)
+    .where('f.id', '=', id)
+    .where(mayRead(actor))
     .executeTakeFirst();
   if (!row) throw notFound('File');
   return { file: toStoredFile(row), data: row.data };
 }
 
 /**
- * Form values with every file reference checked against the workspace's files and replaced by what is
- * stored (name, type and size come from the upload, not from the client). A reference to no file of the
- * workspace is refused, naming the field.
+ * A task's form values with every file reference checked and replaced by what is stored (name, type and
+ * size come from the upload, not from the client). A file may be one the actor uploaded and has not
+ * attached anywhere yet, or one already attached to this task's process (a form sent back keeps its
+ * file). Any other reference is refused, naming the field: otherwise knowing a file's id would be
+ * enough to carry it into a process that shows it to other people.
  */
 export async function resolveFileValues(
   db: Kysely<DB>,
   actor: Actor,
   values: Readonly<Record<string, unknown>>,
   path: string,
+  taskId: string,
 ): Promise<Record<string, unknown>> {
   const references = Object.entries(values).filter(([, value]) => isFileReference(value)) as [
     string,
@@ -75,6 +96,10 @@ export async function resolveFileValues(
           .select(['id', 'name', 'content_type', 'size', 'created_at'])
           .where('workspace_id', '=', actor.workspaceId)
           .where('id', 'in', ids)
+          .where(
+            sql<SqlBool>`((instance_id is null and uploaded_by = ${actor.userId}) or instance_id = (
+              select instance_id from process_tasks where workspace_id = ${actor.workspaceId} and id = ${taskId}))`,
+          )
           .execute();
   const found = new Map(rows.map((row) => [row.id, toStoredFile(row)]));
   const resolved: Record<string, unknown> = { ...values };
@@ -84,4 +109,22 @@ export async function resolveFileValues(
     resolved[field] = file;
   }
   return resolved;
+}
+
+/** The files of completed form values now belong to the task's process instance (see `mayRead`). */
+export async function attachFiles(
+  db: Kysely<DB>,
+  actor: Actor,
+  values: Readonly<Record<string, unknown>>,
+  instanceId: string,
+): Promise<void> {
+  const ids = Object.values(values).flatMap((value) => (isStoredFile(value) ? [value.id] : []));
+  if (ids.length === 0) return;
+  await db
+    .updateTable('files')
+    .set({ instance_id: instanceId })
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', 'in', ids)
+    .where('instance_id', 'is', null)
+    .execute();
 }

@@ -41,7 +41,7 @@ describe('files', () => {
     const file = created.json();
     expect(file).toMatchObject({ name: 'Договор №5.pdf', contentType: 'application/pdf', size: pdf.length });
 
-    const fetched = await owner.request('GET', `/api/files/${file.id}`);
+    const fetched = await manager.request('GET', `/api/files/${file.id}`);
     expect(fetched.statusCode).toBe(200);
     expect(fetched.rawPayload.equals(pdf)).toBe(true);
     expect(fetched.headers['content-type']).toBe('application/pdf');
@@ -118,7 +118,9 @@ const xml = (key: string) => `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 describe('a file attached to a process task', () => {
-  async function openTask(): Promise<{ taskId: string; instanceId: string }> {
+  async function openTask(
+    initiatorId = team.users.owner.id,
+  ): Promise<{ taskId: string; instanceId: string }> {
     keys += 1;
     const created = (
       await owner.request('POST', '/api/processes', { name: `Attach ${keys}`, xml: xml(`attach-${keys}`) })
@@ -129,7 +131,7 @@ describe('a file attached to a process task', () => {
         workspaceId: team.workspaceId,
         definitionId: created.id,
         versionId: published.versions[0].id,
-        initiatorId: team.users.owner.id,
+        initiatorId,
       }),
     );
     const tasks = (
@@ -173,5 +175,46 @@ describe('a file attached to a process task', () => {
     });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().values.document).toBe('https://disk.example/contract.pdf');
+  });
+
+  it('lets the uploader, and then whoever sees the process, download it; nobody else', async () => {
+    const managerB = await signIn(t.app, team.users.managerB.email);
+    const head = await signIn(t.app, team.users.head.email);
+    const file = (await upload(manager, 'Счёт.pdf', pdf)).json();
+    // Not attached yet: the uploader's alone, even for the owner.
+    expect((await owner.request('GET', `/api/files/${file.id}`)).statusCode).toBe(404);
+    // Another manager cannot carry it into their own task by its id.
+    const theirs = await openTask(team.users.managerB.id);
+    const carried = await managerB.request('POST', `/api/process-tasks/${theirs.taskId}/complete`, {
+      values: { document: { id: file.id } },
+    });
+    expect(carried.statusCode).toBe(400);
+    expect(carried.json().error.details[0].path).toBe('body.values.document');
+
+    const mine = await openTask(team.users.managerA.id);
+    const done = await manager.request('POST', `/api/process-tasks/${mine.taskId}/complete`, {
+      values: { document: { id: file.id } },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    for (const [client, status] of [
+      [manager, 200],
+      [owner, 200],
+      [head, 200],
+      [managerB, 404], // own visibility, and neither the initiator nor holding a task of that process
+    ] as const) {
+      expect((await client.request('GET', `/api/files/${file.id}`)).statusCode).toBe(status);
+    }
+    // Attached to one process, it is not moved into another one, even by its uploader.
+    const again = await openTask(team.users.managerA.id);
+    const moved = await manager.request('POST', `/api/process-tasks/${again.taskId}/complete`, {
+      values: { document: { id: file.id } },
+    });
+    expect(moved.statusCode).toBe(400);
+    const row = await t.database.db
+      .selectFrom('files')
+      .select('instance_id')
+      .where('id', '=', file.id)
+      .executeTakeFirstOrThrow();
+    expect(row.instance_id).toBe(mine.instanceId);
   });
 });

@@ -11,7 +11,7 @@ import type { DB } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import type { RecordEntity } from '../access/records';
-import { resolveFileValues } from '../files/files.service';
+import { attachFiles, resolveFileValues } from '../files/files.service';
 import { recordTitleOf, withRecordTitles } from '../tasks/record-titles';
 import { type LockedRow, loadedFrom, seenRevision, tokensOfInstance } from './instances.queries';
 import { advanceLoaded, type Runtime, requireRuntime } from './runtime';
@@ -208,7 +208,7 @@ export async function completeProcessTask(
 ): Promise<ProcessTask> {
   const completed = await db.transaction().execute(async (trx) => {
     // Uploaded files are checked and described from what is stored; a form without files costs nothing.
-    const values = await resolveFileValues(trx, actor, input.values, 'body.values');
+    const values = await resolveFileValues(trx, actor, input.values, 'body.values', id);
     const claimed = (
       await claimTask.run(trx, {
         workspaceId: actor.workspaceId,
@@ -223,6 +223,7 @@ export async function completeProcessTask(
     if (!claimed) return refuseClaim(trx, actor, id);
     const { task: row, loaded } = await splitClaimed(trx, claimed);
     if (!mayComplete(actor, row)) throw forbidden('This task is assigned to someone else');
+    await attachFiles(trx, actor, values, row.instance_id);
     checkDecision(row.decisions, input.outcome);
     const graph = loaded.graph;
     const missing = validateTaskOutput(graph, row.element_id, values);
