@@ -2,6 +2,7 @@ import pg from 'pg';
 import { openDatabase } from '../../apps/server/src/db/database';
 import { migrateToLatest } from '../../apps/server/src/db/migrate';
 import type { DatasetOptions } from '../options';
+import { insertFinance, insertStageHistory, linkConvertedLeads } from './history';
 import { dropSecondaryIndexes, restoreIndexes } from './indexes';
 import { type DatasetMarker, datasetVersion, writeMarker } from './marker';
 import { installGenerators } from './prng';
@@ -16,7 +17,7 @@ import {
 } from './records';
 import { createOrganisation } from './workspace';
 
-const loadedTables = ['companies', 'contacts', 'leads', 'deals', 'tasks', 'activities'];
+const loadedTables = ['companies', 'contacts', 'leads', 'deals', 'deal_stage_history', 'tasks', 'activities'];
 /** Deals per insert statement (see insertDeals). */
 const dealSlice = 25_000;
 
@@ -75,6 +76,11 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetM
         written += await insertDeals(context, first, Math.min(size.deals, first + dealSlice - 1));
       return written;
     });
+    counts['stage visits'] = await load('deal_stage_history', () => insertStageHistory(context));
+    // Both sides of a conversion are set in place: no trigger has anything to keep up for them.
+    await client.query(`set session_replication_role = replica`);
+    counts['converted leads'] = await step('converted leads', () => linkConvertedLeads(context));
+    counts['finance entries'] = await load('finance_entries', () => insertFinance(context));
     counts.tasks = await load('tasks', () => insertTasks(context));
     counts.activities = await load('activities', () => insertActivities(context));
     await client.query(`set session_replication_role = origin`);

@@ -28,11 +28,11 @@ const stageBounds = stageShares.map((_, i) => stageShares.slice(0, i).reduce((a,
 
 export async function insertCompanies({ client, org, size, anchor }: GenerationContext): Promise<number> {
   const result = await client.query(
-    `insert into companies (id, workspace_id, name, inn, kpp, address, phones, emails, responsible_id,
+    `insert into companies (id, workspace_id, name, inn, kpp, address, region, phones, emails, responsible_id,
        created_by, created_at, updated_at)
      select pg_temp.uid('company', i), $1,
        pg_temp.legal_form(20, i) || ' «' || pg_temp.brand(i) || '», ' || pg_temp.city(23, i),
-       pg_temp.inn(i), left(pg_temp.inn(i), 4) || '01001', 'г. ' || pg_temp.city(23, i),
+       pg_temp.inn(i), left(pg_temp.inn(i), 4) || '01001', 'г. ' || pg_temp.city(23, i), pg_temp.city(23, i),
        array[pg_temp.phone(24, i)],
        array['info' || i || '@' || pg_temp.brand_stem_latin(21, i) || '.ru'],
        r.id, r.id, c.at, c.at + pg_temp.rnd(27, i) * ($4::timestamptz - c.at)
