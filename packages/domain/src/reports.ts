@@ -72,7 +72,15 @@ export const reportFilterNames = [
 ] as const;
 export type ReportFilterName = (typeof reportFilterNames)[number];
 
-const dealFilters = ['managerId', 'departmentId', 'pipelineId', 'source', 'productId', 'region'] as const;
+/** The filters of a report about deals: every filter of a record, in the order the reports page shows them. */
+export const dealFilters = [
+  'managerId',
+  'departmentId',
+  'pipelineId',
+  'source',
+  'productId',
+  'region',
+] as const;
 const leadFilters = ['managerId', 'departmentId', 'source', 'region'] as const;
 
 /**

@@ -1,5 +1,5 @@
 import type { ReportFilterName, ReportName } from '@voronka/domain';
-import { reportFilters, reportNames } from '@voronka/domain';
+import { dealFilters, reportFilters, reportNames } from '@voronka/domain';
 
 /** What the reports page asks for; kept in the address so that a report can be shared as a link. */
 export type ReportSelection = {
@@ -16,14 +16,7 @@ export type ReportSelection = {
 };
 
 /** The filters the page offers besides the period, in the order it shows them. */
-export const selectionFilters = [
-  'managerId',
-  'departmentId',
-  'pipelineId',
-  'source',
-  'productId',
-  'region',
-] as const satisfies readonly (keyof ReportSelection & ReportFilterName)[];
+export const selectionFilters = dealFilters satisfies readonly (keyof ReportSelection & ReportFilterName)[];
 export type SelectionFilter = (typeof selectionFilters)[number];
 
 /** Whether the report takes the filter; one it does not take is kept in the address but not sent. */
