@@ -17,6 +17,7 @@ import * as searchInRecent from './migrations/0016-search-in-recent-indexes';
 import * as files from './migrations/0017-files';
 import * as regions from './migrations/0018-regions';
 import * as fileInstances from './migrations/0019-file-instances';
+import * as stageVisitsByEntry from './migrations/0020-stage-visits-by-entry';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0017-files': files,
   '0018-regions': regions,
   '0019-file-instances': fileInstances,
+  '0020-stage-visits-by-entry': stageVisitsByEntry,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

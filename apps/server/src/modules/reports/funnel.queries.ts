@@ -194,6 +194,10 @@ export const funnel: ReportDefinition = {
         select h.stage_id, avg(extract(epoch from (h.exited_at - h.entered_at))) / 86400 as days
         from deal_stage_history h
         where h.workspace_id = ${scope.workspaceId} and h.exited_at is not null
+          -- A deal enters its first stage when it is created, so the visits of deals created in the
+          -- period all began in it or later: one range of deal_stage_history_entered (migration 0020)
+          -- instead of every visit of the workspace (3.9 million at 1,000,000 deals) or a probe per deal.
+          and h.entered_at >= ${periods.main.start}
           and h.deal_id in (select id from (${cohort(scope, pipelineId, periods.main, true)}) as c)
         group by 1`.execute(db),
       sql<{ stage_id: string; deals: string }>`

@@ -247,11 +247,18 @@ export const leadSources: ReportDefinition = {
       select c.source, c.leads, c.converted, coalesce(w.won, 0) as won, w.revenue
       from (select source, count(*) as leads, count(deal_id) as converted from created group by 1) as c
       left join (
-        -- Only the converted leads' deals, each by its key: never a pass over every deal.
+        -- Only the converted leads' deals, each by its key: never a pass over every deal. As a join the
+        -- planner guessed most leads converted and hashed every won deal (370 ms at 1,000,000 deals);
+        -- the lateral probe with its limit cannot be turned back into that join.
         select l.source, count(*) as won, sum(d.amount) as revenue
         from created l
-        join deals d on d.workspace_id = ${scope.workspaceId} and d.id = l.deal_id and d.deleted_at is null
-        where l.deal_id is not null and ${scope.won('d.stage_id')}
+        cross join lateral (
+          select d.amount from deals d
+          where d.workspace_id = ${scope.workspaceId} and d.id = l.deal_id and d.deleted_at is null
+            and ${scope.won('d.stage_id')}
+          limit 1
+        ) as d
+        where l.deal_id is not null
         group by 1
       ) as w on w.source is not distinct from c.source
       order by c.leads desc, 1`.execute(db);
