@@ -56,22 +56,6 @@ export const ReportQuery = z.strictObject({
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
-export const reportFilterNames = [
-  'managerId',
-  'departmentId',
-  'pipelineId',
-  'source',
-  'productId',
-  'region',
-  'stalledDays',
-  'compareFrom',
-  'compareTo',
-  'activeDays',
-  'lostDays',
-  'metric',
-] as const;
-export type ReportFilterName = (typeof reportFilterNames)[number];
-
 /** The filters of a report about deals: every filter of a record, in the order the reports page shows them. */
 export const dealFilters = [
   'managerId',
@@ -81,6 +65,17 @@ export const dealFilters = [
   'productId',
   'region',
 ] as const;
+
+export const reportFilterNames = [
+  ...dealFilters,
+  'stalledDays',
+  'compareFrom',
+  'compareTo',
+  'activeDays',
+  'lostDays',
+  'metric',
+] as const;
+export type ReportFilterName = (typeof reportFilterNames)[number];
 const leadFilters = ['managerId', 'departmentId', 'source', 'region'] as const;
 
 /**
