@@ -21,11 +21,13 @@ export function ReportsPage() {
   const report = useReport(selection);
   const [cell, setCell] = useState<ReportCellRef | null>(null);
 
+  // Only the changed keys, over the address as it is now: writing back this render's whole selection
+  // undid a change made just before it (the report picked, then a date typed before the page re-rendered).
   const change = (patch: Partial<ReportSelection>) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries({ ...selection, ...patch })) {
+        for (const [key, value] of Object.entries(patch)) {
           if (value) next.set(key, value);
           else next.delete(key);
         }
