@@ -25,4 +25,5 @@ export * from './reports';
 export * from './roles';
 export * from './stage-gates';
 export * from './tasks';
+export * from './telephony';
 export * from './views';

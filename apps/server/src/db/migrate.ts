@@ -18,6 +18,7 @@ import * as files from './migrations/0017-files';
 import * as regions from './migrations/0018-regions';
 import * as fileInstances from './migrations/0019-file-instances';
 import * as stageVisitsByEntry from './migrations/0020-stage-visits-by-entry';
+import * as callIds from './migrations/0021-call-ids';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0018-regions': regions,
   '0019-file-instances': fileInstances,
   '0020-stage-visits-by-entry': stageVisitsByEntry,
+  '0021-call-ids': callIds,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

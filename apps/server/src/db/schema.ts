@@ -290,6 +290,8 @@ export interface ActivitiesTable {
   record_id: string;
   author_id: string | null;
   mentions: Generated<string[]>;
+  /** A PBX's own id of the call (telephony), unique in the workspace. */
+  external_id: Generated<string | null>;
   created_at: CreatedAt;
 }
 

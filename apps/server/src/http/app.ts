@@ -41,6 +41,7 @@ import { registerReportRoutes } from '../modules/reports/reports.routes';
 import { registerRoleRoutes } from '../modules/roles/roles.routes';
 import { registerSearchRoutes } from '../modules/search/search.routes';
 import { registerTaskRoutes } from '../modules/tasks/tasks.routes';
+import { registerTelephonyRoutes } from '../modules/telephony/telephony.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { registerViewRoutes } from '../modules/views/views.routes';
 import { registerAuthentication } from './authenticate';
@@ -154,6 +155,7 @@ export async function buildApp({
   registerViewRoutes(app, database.db);
   registerCompanyRoutes(app, database.db);
   registerContactRoutes(app, database.db);
+  registerTelephonyRoutes(app, database.db);
   registerEventRoutes(app, hub);
   registerProcessRoutes(app, database.db, processes);
   registerProcessMessageRoutes(app, database.db, processes);

@@ -514,6 +514,12 @@ export const en = {
       neutral: 'Neutral',
       negative: 'Negative',
     },
+    /** Results a PBX reports (telephony); a result typed by a person shows as typed. */
+    callResults: {
+      answered: 'Answered',
+      missed: 'Missed',
+      'no answer': 'No answer',
+    },
     direction: {
       in: 'Incoming',
       out: 'Outgoing',

@@ -515,6 +515,12 @@ export const ru: Messages = {
       neutral: 'Нейтральный',
       negative: 'Негативный',
     },
+    /** Results a PBX reports (telephony); a result typed by a person shows as typed. */
+    callResults: {
+      answered: 'Отвечен',
+      missed: 'Пропущен',
+      'no answer': 'Не дозвонились',
+    },
     direction: {
       in: 'Входящий',
       out: 'Исходящий',

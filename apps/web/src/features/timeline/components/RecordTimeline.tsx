@@ -11,7 +11,7 @@ import {
   IconTrash,
   IconUsers,
 } from '@tabler/icons-react';
-import { type ActivityEntity, reviewVerdicts, type User } from '@voronka/domain';
+import { type ActivityEntity, pbxCallResults, reviewVerdicts, type User } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../ui/format';
 import { LoadError } from '../../../ui/LoadError';
@@ -45,6 +45,8 @@ const verdictColors = { positive: 'teal', neutral: 'gray', negative: 'red' } as 
 type Verdict = keyof typeof verdictColors;
 const isVerdict = (value: string | null): value is Verdict =>
   (reviewVerdicts as readonly (string | null)[]).includes(value);
+const isPbxResult = (value: string | null): value is (typeof pbxCallResults)[number] =>
+  (pbxCallResults as readonly (string | null)[]).includes(value);
 const changeIcons = { create: IconPlus, update: IconPencil, delete: IconTrash } as const;
 
 /** Everything that happened on a record, newest first; a deal's items from its lead are marked so. */
@@ -140,7 +142,10 @@ export function RecordTimeline({ entity, recordId, users, fieldLabel, formatValu
               </Badge>
             ) : activity.result ? (
               <Text size="sm" c="dimmed">
-                {t('timeline.result')}: {activity.result}
+                {t('timeline.result')}:{' '}
+                {activity.kind === 'call' && isPbxResult(activity.result)
+                  ? t(`timeline.callResults.${activity.result}`)
+                  : activity.result}
               </Text>
             ) : null}
           </>
