@@ -27,3 +27,4 @@ export * from './stage-gates';
 export * from './tasks';
 export * from './telephony';
 export * from './views';
+export * from './web-forms';

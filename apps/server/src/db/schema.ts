@@ -131,6 +131,8 @@ export interface LeadsTable {
   contact_id: Generated<string | null>;
   company_id: Generated<string | null>;
   deal_id: Generated<string | null>;
+  /** The website form the lead came from. */
+  form_id: Generated<string | null>;
   search: Generated<string>;
 }
 
@@ -367,8 +369,28 @@ export interface FilesTable {
   created_at: CreatedAt;
 }
 
+export interface WebFormsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  public_key: string;
+  name: string;
+  fields: JsonWithDefault;
+  source: string | null;
+  responsible_id: string | null;
+  success_message: string | null;
+  language: Generated<'ru' | 'en'>;
+  enabled: Generated<boolean>;
+  submissions: Generated<number>;
+  last_submitted_at: NullableTimestamp;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface DB extends ProcessTables, AbsenceTables, ReportTables {
   files: FilesTable;
+  web_forms: WebFormsTable;
   deal_stage_totals: DealStageTotalsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;

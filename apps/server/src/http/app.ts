@@ -44,6 +44,7 @@ import { registerTaskRoutes } from '../modules/tasks/tasks.routes';
 import { registerTelephonyRoutes } from '../modules/telephony/telephony.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { registerViewRoutes } from '../modules/views/views.routes';
+import { registerWebFormRoutes } from '../modules/web-forms/web-forms.routes';
 import { registerAuthentication } from './authenticate';
 import { AppError, handleError } from './errors';
 import { registerNulGuard } from './reject-nul';
@@ -156,6 +157,7 @@ export async function buildApp({
   registerCompanyRoutes(app, database.db);
   registerContactRoutes(app, database.db);
   registerTelephonyRoutes(app, database.db);
+  registerWebFormRoutes(app, database.db);
   registerEventRoutes(app, hub);
   registerProcessRoutes(app, database.db, processes);
   registerProcessMessageRoutes(app, database.db, processes);

@@ -50,7 +50,7 @@ let team: Team;
 let other: Team;
 let admin: Client;
 let expired: Client;
-const fixtures = { lead: '', department: '', invitation: '', invitationToken: '', apiToken: '' };
+const fixtures = { lead: '', department: '', invitation: '', invitationToken: '', apiToken: '', formKey: '' };
 
 beforeAll(async () => {
   team = await createTeam(t, 'bad-input');
@@ -75,6 +75,9 @@ beforeAll(async () => {
   fixtures.apiToken = (
     await admin.request('POST', '/api/api-tokens', { name: 'Existing', scopes: ['read'] })
   ).json().id;
+  fixtures.formKey = (
+    await admin.request('POST', '/api/web-forms', { name: 'Existing', fields: [{ field: 'phone' }] })
+  ).json().publicKey;
 });
 
 type Document = {
@@ -96,6 +99,8 @@ async function listRoutes(): Promise<Route[]> {
     'POST /api/auth/login',
     'POST /api/auth/accept-invitation',
     'GET /api/health',
+    'GET /api/public/forms/{key}',
+    'POST /api/public/forms/{key}',
   ]);
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => {
@@ -147,6 +152,15 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
     departmentId: team.departmentId,
   }),
   'POST /api/api-tokens': () => ({ name: 'Синхронизация', scopes: ['read', 'write'], expiresInDays: 30 }),
+  'POST /api/public/forms/{key}': () => ({ phone: '+7 999 000-11-22' }),
+  'POST /api/web-forms': () => ({ name: 'Форма', fields: [{ field: 'phone', required: true }] }),
+  'PATCH /api/web-forms/{id}': () => ({ name: 'Форма' }),
+  'POST /api/telephony/calls': () => ({
+    callId: 'bad-input',
+    direction: 'in',
+    status: 'missed',
+    phone: '+79990001122',
+  }),
   'POST /api/leads': () => ({
     title: 'Новый лид',
     contactName: 'Ирина',
@@ -204,6 +218,7 @@ function fill(route: Route, overrides: Record<string, string> = {}): string {
     'api-tokens': fixtures.apiToken,
     history: fixtures.lead,
     timeline: fixtures.lead,
+    public: fixtures.formKey,
   };
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name in overrides) return overrides[name] as string;

@@ -31,6 +31,7 @@ import { RequireAdmin, RequireCatalogueEditor, SettingsIndexRedirect } from '../
 import { RolesSettingsPage } from '../pages/settings/RolesSettingsPage';
 import { SettingsLayout } from '../pages/settings/SettingsLayout';
 import { UsersSettingsPage } from '../pages/settings/UsersSettingsPage';
+import { WebFormsSettingsPage } from '../pages/settings/WebFormsSettingsPage';
 import { TasksPage } from '../pages/TasksPage';
 import { AppLayout } from './layout/AppLayout';
 
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
                   { path: 'invitations', element: <InvitationsSettingsPage /> },
                   { path: 'pipelines', element: <PipelinesSettingsPage /> },
                   { path: 'custom-fields', element: <CustomFieldsSettingsPage /> },
+                  { path: 'web-forms', element: <WebFormsSettingsPage /> },
                 ],
               },
               {

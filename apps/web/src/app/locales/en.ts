@@ -1,6 +1,7 @@
 import { dashboardEn } from './dashboard.en';
 import { planningEn } from './planning.en';
 import { processesMoreEn } from './processes-more.en';
+import { webFormsEn } from './web-forms.en';
 
 /** English UI texts; the Russian file must have the same keys (its type is derived from this one). */
 export const en = {
@@ -130,6 +131,7 @@ export const en = {
     convertedNotice: 'This lead was converted into a deal and is kept as it was.',
     card: 'Lead',
     details: 'Details',
+    activities: 'Calls, meetings, notes',
     history: 'History',
     nextSteps: 'Next steps',
     createdAt: 'Created',
@@ -675,6 +677,7 @@ export const en = {
     title: 'Settings',
     tabs: {
       profile: 'Profile',
+      webForms: 'Website forms',
       users: 'Users',
       departments: 'Departments',
       roles: 'Roles',
@@ -946,6 +949,8 @@ export const en = {
       entity: 'Record type',
       field: 'Field',
       cron: 'Schedule (cron)',
+      form: 'Form',
+      line: 'Our number dialled (line)',
       any: 'Any',
       saved: 'Triggers saved',
       events: {
@@ -1119,6 +1124,7 @@ export const en = {
     },
   },
   dashboard: dashboardEn,
+  webForms: webFormsEn,
   planning: planningEn,
   processesMore: processesMoreEn,
   languages: {

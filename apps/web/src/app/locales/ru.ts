@@ -2,6 +2,7 @@ import { dashboardRu } from './dashboard.ru';
 import type { Messages } from './en';
 import { planningRu } from './planning.ru';
 import { processesMoreRu } from './processes-more.ru';
+import { webFormsRu } from './web-forms.ru';
 
 /** Russian UI texts; the terms follow the glossary in docs (Лиды, Сделки, РОП, хантер…). */
 export const ru: Messages = {
@@ -131,6 +132,7 @@ export const ru: Messages = {
     convertedNotice: 'Лид преобразован в сделку и сохранён без изменений.',
     card: 'Лид',
     details: 'Карточка',
+    activities: 'Звонки, встречи, заметки',
     history: 'История',
     nextSteps: 'Следующие шаги',
     createdAt: 'Создан',
@@ -676,6 +678,7 @@ export const ru: Messages = {
     title: 'Настройки',
     tabs: {
       profile: 'Профиль',
+      webForms: 'Формы для сайта',
       users: 'Пользователи',
       departments: 'Отделы',
       roles: 'Роли',
@@ -947,6 +950,8 @@ export const ru: Messages = {
       entity: 'Тип записи',
       field: 'Поле',
       cron: 'Расписание (cron)',
+      form: 'Форма',
+      line: 'Наш номер, на который звонили (линия)',
       any: 'Любая',
       saved: 'Условия запуска сохранены',
       events: {
@@ -1120,6 +1125,7 @@ export const ru: Messages = {
     },
   },
   dashboard: dashboardRu,
+  webForms: webFormsRu,
   planning: planningRu,
   processesMore: processesMoreRu,
   languages: {

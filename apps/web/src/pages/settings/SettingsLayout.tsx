@@ -6,7 +6,15 @@ import { useCurrentSession } from '../../features/auth/session-context';
 import { PageHeader } from '../../ui/PageHeader';
 import { canEditCatalogue } from './RequireAdmin';
 
-const adminTabs = ['users', 'departments', 'roles', 'invitations', 'pipelines', 'custom-fields'] as const;
+const adminTabs = [
+  'users',
+  'departments',
+  'roles',
+  'invitations',
+  'pipelines',
+  'custom-fields',
+  'web-forms',
+] as const;
 // Heads of sales keep the catalogue too; admins see it among their tabs.
 const catalogueTabs = ['products'] as const;
 // Everyone may hold API tokens of their own (the server scopes the list to the caller).
@@ -21,6 +29,7 @@ const tabLabels = {
   pipelines: 'settings.tabs.pipelines',
   products: 'settings.tabs.products',
   'custom-fields': 'settings.tabs.customFields',
+  'web-forms': 'settings.tabs.webForms',
 } as const;
 
 /** Settings with a tab per page; people who do not administer the workspace see only their own things. */

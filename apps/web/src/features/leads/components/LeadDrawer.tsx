@@ -1,4 +1,4 @@
-import { Anchor, Button, Divider, Drawer, Group, Text, Title } from '@mantine/core';
+import { Anchor, Button, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsRightLeft, IconBriefcase } from '@tabler/icons-react';
 import type { Lead, User } from '@voronka/domain';
 import { useState } from 'react';
@@ -13,6 +13,8 @@ import { HistoryList } from '../../history/components/HistoryList';
 import { StartProcessMenu } from '../../processes/components/StartProcessMenu';
 import { useTasks } from '../../tasks/api';
 import { RecordTasks } from '../../tasks/components/RecordTasks';
+import { ActivityComposer } from '../../timeline/components/ActivityComposer';
+import { RecordTimeline } from '../../timeline/components/RecordTimeline';
 import { useLead } from '../api';
 import { useLeadHistoryFormat } from '../use-lead-history-format';
 import { ConvertLeadModal } from './ConvertLeadModal';
@@ -73,6 +75,18 @@ function LeadCard({ leadId, users, onDeleted }: CardProps) {
       <LeadEditForm key={lead.data.updatedAt} lead={lead.data} users={users} onDeleted={onDeleted} />
       <Divider my="lg" label={t('leads.nextSteps')} labelPosition="left" />
       <RecordTasks entity="lead" recordId={leadId} users={users} />
+      <Divider my="lg" label={t('leads.activities')} labelPosition="left" />
+      <Stack gap="md">
+        <ActivityComposer entity="lead" recordId={leadId} users={users} />
+        <RecordTimeline
+          entity="lead"
+          recordId={leadId}
+          users={users}
+          fieldLabel={fieldLabel}
+          formatValue={formatValue}
+          activitiesOnly
+        />
+      </Stack>
       <Divider my="lg" label={t('leads.history')} labelPosition="left" />
       <HistoryList entity="lead" recordId={leadId} fieldLabel={fieldLabel} formatValue={formatValue} />
     </>

@@ -23,6 +23,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../../ui/notify';
 import { usePipelines } from '../../pipelines/api';
+import { useWebForms } from '../../web-forms/api';
 import { useSaveTriggers } from '../api';
 import { messageKey } from '../message-key';
 
@@ -174,10 +175,11 @@ type ConditionProps = {
   onChange: (conditions: Record<string, string>) => void;
 };
 
-/** The narrowing an event takes: a pipeline and stage, a record type and field, a schedule. */
+/** The narrowing an event takes: a pipeline and stage, a record type and field, a form, a line, a schedule. */
 function ConditionInputs({ draft, runsOn, onChange }: ConditionProps) {
   const { t } = useTranslation();
   const pipelines = usePipelines();
+  const webForms = useWebForms(draft.event === 'form.submitted');
   const { conditions } = draft;
   const set = (key: string, value: string | null) => {
     const { [key]: _old, ...rest } = conditions;
@@ -234,6 +236,28 @@ function ConditionInputs({ draft, runsOn, onChange }: ConditionProps) {
           onChange={(event) => set('field', event.currentTarget.value.trim())}
         />
       </Group>
+    );
+  }
+  if (draft.event === 'form.submitted') {
+    return (
+      <Select
+        label={t('processes.triggers.form')}
+        placeholder={t('processes.triggers.any')}
+        clearable
+        value={conditions.formId ?? null}
+        data={(webForms.data ?? []).map((form) => ({ value: form.id, label: form.name }))}
+        onChange={(value) => set('formId', value)}
+      />
+    );
+  }
+  if (draft.event === 'call.missed') {
+    return (
+      <TextInput
+        label={t('processes.triggers.line')}
+        placeholder={t('processes.triggers.any')}
+        value={conditions.line ?? ''}
+        onChange={(event) => set('line', event.currentTarget.value.trim())}
+      />
     );
   }
   if (draft.event === 'schedule') {

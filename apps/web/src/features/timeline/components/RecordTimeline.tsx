@@ -31,6 +31,8 @@ type Props = ChangeFormat & {
   entity: ActivityEntity;
   recordId: string;
   users: User[];
+  /** Only calls, meetings, notes and the like: for a card that shows tasks and history apart. */
+  activitiesOnly?: boolean;
 };
 
 const activityIcons = {
@@ -50,7 +52,7 @@ const isPbxResult = (value: string | null): value is (typeof pbxCallResults)[num
 const changeIcons = { create: IconPlus, update: IconPencil, delete: IconTrash } as const;
 
 /** Everything that happened on a record, newest first; a deal's items from its lead are marked so. */
-export function RecordTimeline({ entity, recordId, users, fieldLabel, formatValue }: Props) {
+export function RecordTimeline({ entity, recordId, users, fieldLabel, formatValue, activitiesOnly }: Props) {
   const { t } = useTranslation();
   const timeline = useTimeline(entity, recordId);
   const leadIds = (field: string) =>
@@ -68,7 +70,9 @@ export function RecordTimeline({ entity, recordId, users, fieldLabel, formatValu
 
   if (timeline.isPending) return <PageLoader />;
   if (timeline.isError) return <LoadError error={timeline.error} onRetry={() => void timeline.refetch()} />;
-  const entries = groupTimeline(timeline.data);
+  const entries = groupTimeline(
+    activitiesOnly ? timeline.data.filter((item) => item.kind === 'activity') : timeline.data,
+  );
   if (entries.length === 0) {
     return (
       <Text c="dimmed" size="sm">
