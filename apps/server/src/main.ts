@@ -18,7 +18,7 @@ const seeded = config.seedDemo ? await seedDemo(database.db) : false;
 const hub = new LiveHub(database);
 await hub.start();
 const mailer = createMailer(config.smtpUrl, config.mailFrom);
-useProcessMailer(mailer);
+useProcessMailer(mailer, config.publicUrl);
 const processes = await startProcessRuntime(database.db);
 // PGlite (and a PostgreSQL with autovacuum off) needs its tables analyzed and vacuumed by us.
 const stopUpkeep = await startTableUpkeep(database);

@@ -23,6 +23,9 @@ export function recordLink(entity: ActivityEntity, id: string): string {
   return `/${recordSections[entity]}/${id}`;
 }
 
+/** An e-mail Voronka sent about the record, and whether the client opened it (open tracking). */
+export const emailResults = ['sent', 'opened'] as const;
+
 export const Activity = z
   .object({
     id: z.uuid(),

@@ -20,6 +20,7 @@ import * as fileInstances from './migrations/0019-file-instances';
 import * as stageVisitsByEntry from './migrations/0020-stage-visits-by-entry';
 import * as callIds from './migrations/0021-call-ids';
 import * as webForms from './migrations/0022-web-forms';
+import * as emailMessages from './migrations/0023-email-messages';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0020-stage-visits-by-entry': stageVisitsByEntry,
   '0021-call-ids': callIds,
   '0022-web-forms': webForms,
+  '0023-email-messages': emailMessages,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

@@ -388,8 +388,26 @@ export interface WebFormsTable {
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export interface EmailMessagesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  /** What makes a retried send the same message: the process token's id. */
+  message_key: string;
+  tracking_key: string;
+  entity: string;
+  record_id: string;
+  recipients: string;
+  subject: string;
+  activity_id: string | null;
+  sent_at: NullableTimestamp;
+  opened_at: NullableTimestamp;
+  opens: Generated<number>;
+  created_at: CreatedAt;
+}
+
 export interface DB extends ProcessTables, AbsenceTables, ReportTables {
   files: FilesTable;
+  email_messages: EmailMessagesTable;
   web_forms: WebFormsTable;
   deal_stage_totals: DealStageTotalsTable;
   workspaces: WorkspacesTable;

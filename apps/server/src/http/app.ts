@@ -31,6 +31,7 @@ import { registerHealthRoutes } from '../modules/health/health.routes';
 import { registerHistoryRoutes } from '../modules/history/history.routes';
 import { registerInvitationRoutes } from '../modules/invitations/invitations.routes';
 import { registerLeadRoutes } from '../modules/leads/leads.routes';
+import { registerTrackingRoutes } from '../modules/mail/tracking.routes';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes';
 import { registerPlanningRoutes } from '../modules/planning/planning.routes';
 import { registerProcessMessageRoutes } from '../modules/processes/messages.routes';
@@ -158,6 +159,7 @@ export async function buildApp({
   registerContactRoutes(app, database.db);
   registerTelephonyRoutes(app, database.db);
   registerWebFormRoutes(app, database.db);
+  registerTrackingRoutes(app, database.db);
   registerEventRoutes(app, hub);
   registerProcessRoutes(app, database.db, processes);
   registerProcessMessageRoutes(app, database.db, processes);

@@ -4,6 +4,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML part beside the text, e.g. one that carries an open-tracking pixel. */
+  html?: string;
   /** A stable Message-ID lets a receiving server drop a message sent twice. */
   messageId?: string;
 }
@@ -27,6 +29,7 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer | nul
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.html && { html: message.html }),
         ...(message.messageId && { messageId: message.messageId }),
       });
     },

@@ -95,7 +95,11 @@ export async function startProcessRuntime(
         for (const job of batch as ActionJob[]) {
           let event: ProcessEvent;
           try {
-            const variables = await runExternalAction(job.action, job.params, job.tokenId);
+            const variables = await runExternalAction(job.action, job.params, job.tokenId, {
+              db,
+              workspaceId: job.workspaceId,
+              instanceId: job.instanceId,
+            });
             event = { type: 'completeTask', tokenId: job.tokenId, variables };
           } catch (error) {
             const { code, message } = describeFailure(error);

@@ -516,11 +516,13 @@ export const en = {
       neutral: 'Neutral',
       negative: 'Negative',
     },
-    /** Results a PBX reports (telephony); a result typed by a person shows as typed. */
-    callResults: {
+    /** Results the server writes (a PBX's call, a sent e-mail); a result typed by a person shows as typed. */
+    systemResults: {
       answered: 'Answered',
       missed: 'Missed',
       'no answer': 'No answer',
+      sent: 'Sent',
+      opened: 'Opened',
     },
     direction: {
       in: 'Incoming',

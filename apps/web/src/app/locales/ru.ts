@@ -517,11 +517,13 @@ export const ru: Messages = {
       neutral: 'Нейтральный',
       negative: 'Негативный',
     },
-    /** Results a PBX reports (telephony); a result typed by a person shows as typed. */
-    callResults: {
+    /** Results the server writes (a PBX's call, a sent e-mail); a result typed by a person shows as typed. */
+    systemResults: {
       answered: 'Отвечен',
       missed: 'Пропущен',
       'no answer': 'Не дозвонились',
+      sent: 'Отправлено',
+      opened: 'Открыто',
     },
     direction: {
       in: 'Входящий',

@@ -11,7 +11,13 @@ import {
   IconTrash,
   IconUsers,
 } from '@tabler/icons-react';
-import { type ActivityEntity, pbxCallResults, reviewVerdicts, type User } from '@voronka/domain';
+import {
+  type ActivityEntity,
+  emailResults,
+  pbxCallResults,
+  reviewVerdicts,
+  type User,
+} from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../ui/format';
 import { LoadError } from '../../../ui/LoadError';
@@ -47,8 +53,10 @@ const verdictColors = { positive: 'teal', neutral: 'gray', negative: 'red' } as 
 type Verdict = keyof typeof verdictColors;
 const isVerdict = (value: string | null): value is Verdict =>
   (reviewVerdicts as readonly (string | null)[]).includes(value);
-const isPbxResult = (value: string | null): value is (typeof pbxCallResults)[number] =>
-  (pbxCallResults as readonly (string | null)[]).includes(value);
+// Results the server writes itself (a PBX's call, a sent e-mail) are codes and shown translated.
+const systemResults = [...pbxCallResults, ...emailResults] as const;
+const isSystemResult = (value: string | null): value is (typeof systemResults)[number] =>
+  (systemResults as readonly (string | null)[]).includes(value);
 const changeIcons = { create: IconPlus, update: IconPencil, delete: IconTrash } as const;
 
 /** Everything that happened on a record, newest first; a deal's items from its lead are marked so. */
@@ -147,8 +155,8 @@ export function RecordTimeline({ entity, recordId, users, fieldLabel, formatValu
             ) : activity.result ? (
               <Text size="sm" c="dimmed">
                 {t('timeline.result')}:{' '}
-                {activity.kind === 'call' && isPbxResult(activity.result)
-                  ? t(`timeline.callResults.${activity.result}`)
+                {(activity.kind === 'call' || activity.kind === 'email') && isSystemResult(activity.result)
+                  ? t(`timeline.systemResults.${activity.result}`)
                   : activity.result}
               </Text>
             ) : null}
