@@ -53,6 +53,10 @@ type Send = (method: string, url: string, body?: unknown) => Promise<LightMyRequ
 /** Endpoints the sweep cannot call through inject, and where their isolation is proven instead. */
 const notProbed: Record<string, string> = {
   'GET /api/events': 'an endless stream; events.test.ts proves one workspace never hears another',
+  'GET /api/public/forms/{key}':
+    'public, found by a form’s random key, not an id: it reaches that form’s workspace only',
+  'POST /api/public/forms/{key}':
+    'public, found by a form’s random key, not an id: it reaches that form’s workspace only',
 };
 /** Body fields that name a user; `parentId` and merge sources name a record of the route's own kind. */
 const userFields = new Set(['responsibleId', 'headId', 'userId', 'ownerId', 'assigneeId', 'createdBy']);
@@ -120,6 +124,8 @@ function tableFor(word: string): string | null {
     views: 'saved_views',
     processes: 'process_definitions',
     'process-messages': 'process_instances',
+    // A PBX's report of a call becomes an activity (and a lead for an unknown number).
+    telephony: 'activities',
   };
   if (aliases[word]) return aliases[word];
   const snake = word.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`).replaceAll('-', '_');
@@ -202,6 +208,9 @@ function sample(name: string, schema: Schema): unknown {
   if (branch) return sample(name, branch);
   // The widest visibility, so the sweep never narrows what A's owner sees.
   if (name === 'visibility') return 'all';
+  // A website form must ask for a way to reach the visitor; a call needs a number.
+  if (name === 'field') return 'phone';
+  if (name === 'phone') return '+7 900 000-00-00';
   if (schema.enum) return schema.enum[0];
   const type = Array.isArray(schema.type) ? schema.type.find((option) => option !== 'null') : schema.type;
   switch (type) {
@@ -265,8 +274,8 @@ function pick(schema: Schema, value: unknown): unknown {
 
 /**
  * Records of every kind for the sweep to aim at: a lead, an empty department (so that a wrongly
- * allowed delete would succeed), an invitation, an API token and a custom field (no generated body meets
- * its key format); then one of every other kind the
+ * allowed delete would succeed), an invitation, an API token, a custom field (no generated body meets
+ * its key format) and a website form; then one of every other kind the
  * API creates, from a generated body, for tables the workspace has no rows in yet.
  */
 async function createOneOfEverything(team: Team): Promise<void> {
@@ -282,8 +291,10 @@ async function createOneOfEverything(team: Team): Promise<void> {
       label: 'Probe',
       type: 'text',
     }),
+    // A generated body asks no phone or e-mail, which a form must.
+    owner.request('POST', '/api/web-forms', { name: 'Form of the team', fields: [{ field: 'phone' }] }),
   ]);
-  expect(created.map((response) => response.statusCode)).toEqual([200, 200, 200, 200, 200]);
+  expect(created.map((response) => response.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
   const creators = operations.filter(
     (op) =>
       op.method === 'POST' && op.body && /^\/api\/[\w-]+$/.test(op.path) && !op.path.startsWith('/api/auth/'),

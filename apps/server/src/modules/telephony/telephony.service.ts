@@ -8,7 +8,7 @@ import {
 } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
-import { forbidden } from '../../http/errors';
+import { forbidden, invalid } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { toActivity } from '../activities/activities.service';
 import { publish } from '../events/event-bus';
@@ -74,6 +74,7 @@ async function recordForPhone(trx: Trx, workspaceId: string, phone: string) {
   return { record, contact };
 }
 
+/** The manager the PBX names must be one of ours: a mistyped id is refused, not silently dropped. */
 async function knownUser(trx: Trx, workspaceId: string, userId: string | null): Promise<string | null> {
   if (!userId) return null;
   const user = await trx
@@ -82,7 +83,8 @@ async function knownUser(trx: Trx, workspaceId: string, userId: string | null): 
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', userId)
     .executeTakeFirst();
-  return user?.id ?? null;
+  if (!user) throw invalid('body.userId', 'No such user in this workspace');
+  return user.id;
 }
 
 async function alreadyReported(trx: Trx, workspaceId: string, callId: string) {
