@@ -93,6 +93,8 @@ function startOne(db: Kysely<DB>, runtime: Runtime, target: Target, index: numbe
       versionId: target.versionId,
       variables: target.process.startVariables(index),
       initiatorId: target.actor.userId,
+      // As a start by hand or by a trigger's job does: the instance's write is the transaction's last.
+      commit: true,
     }),
   );
 }

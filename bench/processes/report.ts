@@ -144,12 +144,14 @@ export interface ReportHeader {
   machine: string;
   software: string;
   budget: string;
+  /** How the benchmark reached PostgreSQL: its TCP port, or its Unix socket (each run gets its own section). */
+  connection: 'tcp' | 'socket';
 }
 
 export function sectionMarkdown(header: ReportHeader, runs: readonly RunResult[]): string {
   const loaded = runs.some((run) => Number(run.loadBefore.split(' ')[0]) >= 1);
   const lines = [
-    '## Process engine: Voronka vs bpmn-engine, in memory and persisted',
+    `## Process engine: Voronka vs bpmn-engine, in memory and persisted${header.connection === 'socket' ? ' (PostgreSQL over its Unix socket)' : ''}`,
     '',
     `Command: \`${header.command}\` (see [README.md](README.md#process-engine))`,
     '',
@@ -199,11 +201,11 @@ function verdict(runs: readonly RunResult[]): string {
   );
 }
 
-const open = '<!-- bench:processes -->';
-const close = '<!-- /bench:processes -->';
-
 /** Replaces this benchmark's own section of RESULTS.md, or appends it; other sections stay as they are. */
-export function writeSection(file: string, section: string): void {
+export function writeSection(file: string, section: string, connection: ReportHeader['connection']): void {
+  const marker = connection === 'socket' ? 'bench:processes:socket' : 'bench:processes';
+  const open = `<!-- ${marker} -->`;
+  const close = `<!-- /${marker} -->`;
   const block = `${open}\n${section}\n${close}`;
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
   const start = text.indexOf(open);

@@ -94,6 +94,9 @@ for (let index = 0; index < options.runs; index++) {
   console.log();
 }
 
+// A URL naming a directory as its host reaches PostgreSQL over its Unix socket instead of TCP.
+const connection = /[?&]host=%2F|[?&]host=\//.test(options.databaseUrl) ? 'socket' : 'tcp';
+
 if (options.writeResults) {
   const cpus = os.cpus();
   const section = sectionMarkdown(
@@ -102,18 +105,19 @@ if (options.writeResults) {
       date: `${new Date().toISOString().slice(0, 19)}Z`,
       commit: describeCommit(),
       machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
-      software: `Node ${process.version}, bpmn-engine ${bpmnEngineVersion()}; ${await postgresVersion()}; PGlite in this process; pool of ${options.clients} connections and ${options.clients} concurrent clients`,
+      software: `Node ${process.version}, bpmn-engine ${bpmnEngineVersion()}; ${await postgresVersion()}, reached over ${connection === 'socket' ? 'its Unix socket' : 'TCP on 127.0.0.1'}; PGlite in this process; pool of ${options.clients} connections and ${options.clients} concurrent clients`,
       budget:
         `in memory ${options.seconds} s per engine and process after ${options.warmUpSeconds} s of warm-up, ` +
         `in two alternating rounds, one instance at a time; heap held by ${options.waiting.toLocaleString('en-US')} ` +
         `waiting instances (bpmn-engine: ${options.waitingBpmnEngine.toLocaleString('en-US')}) after a forced GC; ` +
         `persisted phases up to ${options.pgSeconds} s or ${options.pgMaxInstances.toLocaleString('en-US')} instances ` +
         `on PostgreSQL (PGlite ${options.pgliteSeconds} s), each after a warm-up`,
+      connection,
     },
     runs,
   );
   const file = path.join(import.meta.dirname, '..', 'RESULTS.md');
-  writeSection(file, section);
+  writeSection(file, section, connection);
   console.log(`Wrote ${file}`);
 }
 

@@ -1,5 +1,8 @@
 import pg from 'pg';
 
+// The driver's own conversion of a value to its text form, used for parameters of every query.
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils;
+
 // Statement texts that run as named prepared statements, each with its name.
 const names = new Map<string, string>();
 
@@ -8,21 +11,136 @@ const names = new Map<string, string>();
  * rather than on every run. For the short statements of a process step PostgreSQL spent longer
  * planning than executing (the inbox task's three-table lookup: 0.25 ms to plan, 0.04 ms to run).
  */
-export function nameStatement(text: string): void {
-  if (!names.has(text)) names.set(text, `voronka_${names.size + 1}`);
+export function nameStatement(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `voronka_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
 }
+
+// A statement sent with the BEGIN before it or the COMMIT after it, in one round trip (see fused()).
+const fusedMarker = '\u0000voronka.fused:';
+interface Fused {
+  name: string;
+  text: string;
+  edge: 'begin' | 'commit';
+}
+const fusedStatements = new Map<string, Fused>();
+
+/**
+ * The text Kysely is handed for a prepared statement that opens (`begin`) or closes (`commit`) a
+ * transaction in the same round trip; `NamingClient` sees the marker and sends both.
+ */
+export function fusedStatement(text: string, edge: Fused['edge']): string {
+  const key = `${nameStatement(text)}:${edge}`;
+  if (!fusedStatements.has(key)) fusedStatements.set(key, { name: nameStatement(text), text, edge });
+  return fusedMarker + key;
+}
+
+type Sent = pg.QueryResult;
+const done = (command: string): Sent => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
 
 /**
  * node-postgres's client, sending the marked texts as named statements. Kysely calls
  * `query(text, values)`; anything else passes through unchanged.
+ *
+ * It also holds back a transaction's BEGIN until the first statement, so that a fused statement can
+ * carry it, and skips the COMMIT of a transaction a fused statement already committed. Any other first
+ * statement sends the BEGIN before it, as if it had never waited.
  */
 export class NamingClient extends pg.Client {
+  // Statements prepared with SQL PREPARE on this connection, for fused runs.
+  readonly #prepared = new Set<string>();
+  #transaction: 'none' | 'deferred' | 'open' | 'committed' = 'none';
+
   // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; this only routes them
   override query(...args: any[]): any {
     const [text, values, callback] = args;
-    const name = typeof text === 'string' && callback === undefined ? names.get(text) : undefined;
     // biome-ignore lint/suspicious/noExplicitAny: see above
     const query = pg.Client.prototype.query as (...args: any[]) => any;
-    return name ? query.call(this, { name, text, values }) : query.apply(this, args);
+    if (typeof text !== 'string' || callback !== undefined)
+      return this.#afterBegin(() => query.apply(this, args));
+    const control = this.#control(text);
+    if (control) return control;
+    if (this.#transaction === 'committed') {
+      return Promise.reject(
+        new Error('The transaction was committed by its last statement; nothing may follow it'),
+      );
+    }
+    if (text.startsWith(fusedMarker)) {
+      const fused = fusedStatements.get(text.slice(fusedMarker.length));
+      if (!fused) throw new Error('Unknown fused statement');
+      return this.#fused(fused, values ?? []);
+    }
+    const name = names.get(text);
+    return this.#afterBegin(() =>
+      name ? query.call(this, { name, text, values }) : query.apply(this, args),
+    );
+  }
+
+  /** Kysely's own transaction statements, answered here when the round trip is not needed. */
+  #control(text: string): Promise<Sent> | null {
+    if (text === 'begin' && this.#transaction === 'none') {
+      this.#transaction = 'deferred';
+      return Promise.resolve(done('BEGIN'));
+    }
+    if (text !== 'commit' && text !== 'rollback') return null;
+    const state = this.#transaction;
+    this.#transaction = 'none';
+    // Nothing was sent since BEGIN, or the last statement already committed: nothing to end.
+    if (state === 'deferred' || state === 'committed') return Promise.resolve(done(text.toUpperCase()));
+    return null;
+  }
+
+  /** Runs `send` after the BEGIN that was held back, if one was. */
+  #afterBegin<T>(send: () => T): T | Promise<T> {
+    if (this.#transaction !== 'deferred') return send();
+    this.#transaction = 'open';
+    // biome-ignore lint/suspicious/noExplicitAny: the plain query(text) overload of pg's client
+    const query = pg.Client.prototype.query as (...args: any[]) => Promise<Sent>;
+    return query.call(this, 'begin').then(send);
+  }
+
+  /**
+   * One round trip instead of two: `begin; execute s(…)` or `execute s(…); commit` as a simple query.
+   * Each socket write and read costs both processes a system call and a wake-up, which on a
+   * two-core machine is as much CPU as the statements themselves (bench/processes). The statement is
+   * prepared with SQL PREPARE, once per connection, so it is planned as a named statement is; its
+   * values go as literals escaped by the driver. Its result is the one returned.
+   */
+  async #fused(fused: Fused, values: readonly unknown[]): Promise<pg.QueryResult> {
+    // biome-ignore lint/suspicious/noExplicitAny: the plain query(text) overload of pg's client
+    const send = pg.Client.prototype.query.bind(this) as (text: string) => Promise<any>;
+    const sqlName = `${fused.name}_f`;
+    if (!this.#prepared.has(sqlName)) {
+      await send(`prepare ${sqlName} as ${fused.text}`);
+      this.#prepared.add(sqlName);
+    }
+    const literals = values.map((value) => this.#literal(value)).join(', ');
+    const execute = `execute ${sqlName}(${literals})`;
+    // Outside a transaction there is nothing to begin or commit: the statement runs alone.
+    if (this.#transaction === 'none') return (await send(execute)) as Sent;
+    // A BEGIN still held back goes with the statement; one already sent (a read came first) does not.
+    const begins = this.#transaction === 'deferred';
+    if (fused.edge === 'begin' && !begins) return (await send(execute)) as Sent;
+    const commits = fused.edge === 'commit';
+    // From here a failure leaves an open (aborted) transaction, which Kysely's ROLLBACK ends.
+    this.#transaction = 'open';
+    const text = [begins && 'begin', execute, commits && 'commit'].filter(Boolean).join('; ');
+    const results = (await send(text)) as Sent[];
+    if (commits) this.#transaction = 'committed';
+    const result = results[begins ? 1 : 0];
+    if (!result) throw new Error('A fused statement returned no result');
+    return result;
+  }
+
+  // The text the driver would have sent as a parameter (arrays and JSON included), as a literal.
+  #literal(value: unknown): string {
+    const prepared = prepareValue(value);
+    if (prepared === null || prepared === undefined) return 'null';
+    if (typeof prepared !== 'string') throw new Error('A fused statement takes no binary values');
+    return this.escapeLiteral(prepared);
   }
 }

@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely';
-import { nameStatement } from './named-statements';
+import { fusedStatement, nameStatement } from './named-statements';
 import type { DB } from './schema';
 
 // Stands for a value while the query is built; it never reaches PostgreSQL (a NUL would be refused).
@@ -10,6 +10,12 @@ type Buildable<Row> = Compilable<Row> | RawBuilder<Row>;
 
 export interface PreparedQuery<Names extends string, Row> {
   run(db: Kysely<DB>, values: Record<Names, unknown>): Promise<QueryResult<Row>>;
+  /** The same, sent with the transaction's BEGIN before it or its COMMIT after it (see FusedTransaction). */
+  runFused(
+    db: Kysely<DB>,
+    values: Record<Names, unknown>,
+    edge: 'begin' | 'commit',
+  ): Promise<QueryResult<Row>>;
 }
 
 /**
@@ -28,15 +34,20 @@ export function prepared<Names extends string, Row>(
   build: (db: Kysely<DB>, param: (name: Names) => string) => Buildable<Row>,
 ): PreparedQuery<Names, Row> {
   let compiled: { query: CompiledQuery<Row>; slots: (Names | null)[] } | null = null;
+  const bound = (db: Kysely<DB>, values: Record<Names, unknown>) => {
+    compiled ??= compile(db, build);
+    const { query, slots } = compiled;
+    const parameters = query.parameters.map((constant, index) => {
+      const name = slots[index];
+      return name === null || name === undefined ? constant : values[name];
+    });
+    return { ...query, parameters };
+  };
   return {
-    run(db, values) {
-      compiled ??= compile(db, build);
-      const { query, slots } = compiled;
-      const parameters = query.parameters.map((constant, index) => {
-        const name = slots[index];
-        return name === null || name === undefined ? constant : values[name];
-      });
-      return db.executeQuery({ ...query, parameters });
+    run: (db, values) => db.executeQuery(bound(db, values)),
+    runFused(db, values, edge) {
+      const query = bound(db, values);
+      return db.executeQuery({ ...query, sql: fusedStatement(query.sql, edge) });
     },
   };
 }

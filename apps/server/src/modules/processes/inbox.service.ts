@@ -206,20 +206,21 @@ export async function completeProcessTask(
   id: string,
   input: z.output<typeof CompleteProcessTaskBody>,
 ): Promise<ProcessTask> {
+  // The inbox's hot path: BEGIN travels with the claim and COMMIT with the step's write, so a completion
+  // is two round trips (db/named-statements.ts); nothing may run in the transaction after the step.
   const completed = await db.transaction().execute(async (trx) => {
     // Uploaded files are checked and described from what is stored; a form without files costs nothing.
     const values = await resolveFileValues(trx, actor, input.values, 'body.values', id);
-    const claimed = (
-      await claimTask.run(trx, {
-        workspaceId: actor.workspaceId,
-        id,
-        outcome: input.outcome ?? null,
-        // A form's own comment field counts as the task's comment.
-        comment: input.comment ?? (typeof values.comment === 'string' ? values.comment : null),
-        values: JSON.stringify(values),
-        completedBy: actor.userId,
-      })
-    ).rows[0];
+    const claimTaskValues = {
+      workspaceId: actor.workspaceId,
+      id,
+      outcome: input.outcome ?? null,
+      // A form's own comment field counts as the task's comment.
+      comment: input.comment ?? (typeof values.comment === 'string' ? values.comment : null),
+      values: JSON.stringify(values),
+      completedBy: actor.userId,
+    };
+    const [claimed] = (await claimTask.runFused(trx, claimTaskValues, 'begin')).rows;
     if (!claimed) return refuseClaim(trx, actor, id);
     const { task: row, loaded } = await splitClaimed(trx, claimed);
     if (!mayComplete(actor, row)) throw forbidden('This task is assigned to someone else');
@@ -241,14 +242,17 @@ export async function completeProcessTask(
       ...(input.comment !== undefined && { comment: input.comment }),
       ...(vote && input.outcome !== undefined && { [vote]: input.outcome === 'approve' }),
     };
-    await advanceLoaded(trx, requireRuntime(runtime), loaded, actor.userId, {
-      type: 'completeTask',
-      tokenId: row.token_id,
-      variables,
-    });
-    // The answer comes from the rows already in hand rather than a second read after commit.
-    const title = await recordTitleOf(trx, actor, row.entity as RecordEntity | null, row.record_id);
-    return { ...row, record_title: title };
+    await advanceLoaded(
+      trx,
+      requireRuntime(runtime),
+      loaded,
+      actor.userId,
+      { type: 'completeTask', tokenId: row.token_id, variables },
+      true,
+    );
+    return row;
   });
-  return toProcessTask(completed, new Date());
+  // Read after the commit (the step may have renamed the record); the rest comes from the rows in hand.
+  const title = await recordTitleOf(db, actor, completed.entity as RecordEntity | null, completed.record_id);
+  return toProcessTask({ ...completed, record_title: title }, new Date());
 }

@@ -234,6 +234,7 @@ export async function startByHand(
       initiatorId: actor.userId,
       entity: input.entity ?? null,
       recordId: input.recordId ?? null,
+      commit: true,
     });
   });
   return getInstance(db, actor, id);

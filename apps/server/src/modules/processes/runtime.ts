@@ -9,6 +9,7 @@ import {
   type Variables,
 } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import type { EventEnvelope } from '../events/event-bus';
@@ -60,6 +61,8 @@ export interface StartOptions {
   recordId?: string | null;
   startEventId?: string;
   parent?: { instanceId: string; tokenId: string };
+  /** The start is the transaction's last work: its write commits it, in the same round trip. */
+  commit?: boolean;
 }
 
 /**
@@ -69,33 +72,53 @@ export interface StartOptions {
  */
 export async function startInstance(trx: Trx, runtime: Runtime, options: StartOptions): Promise<string> {
   const graph = await graphOf(trx, options.workspaceId, options.versionId);
-  const row = await trx
-    .insertInto('process_instances')
-    .values({
+  // Often the transaction's first statement: its BEGIN travels with it (db/named-statements.ts).
+  const inserted = await insertInstance.runFused(
+    trx,
+    {
       id: randomUUID(),
-      workspace_id: options.workspaceId,
-      definition_id: options.definitionId,
-      version_id: options.versionId,
-      status: 'running',
-      variables: JSON.stringify({}),
+      workspaceId: options.workspaceId,
+      definitionId: options.definitionId,
+      versionId: options.versionId,
       entity: options.entity ?? null,
-      record_id: options.recordId ?? null,
-      initiator_id: options.initiatorId ?? null,
-      parent_instance_id: options.parent?.instanceId ?? null,
-      parent_token_id: options.parent?.tokenId ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+      recordId: options.recordId ?? null,
+      initiatorId: options.initiatorId ?? null,
+      parentInstanceId: options.parent?.instanceId ?? null,
+      parentTokenId: options.parent?.tokenId ?? null,
+    },
+    'begin',
+  );
+  const row = inserted.rows[0]!;
   const empty: InstanceState = { status: 'running', variables: {}, tokens: [] };
-  await runSteps(trx, runtime, row, graph, empty, options.initiatorId ?? null, {
-    type: 'start',
-    ...(options.startEventId && { startEventId: options.startEventId }),
-    // Expressions can name whoever started the process (a notification back to them, say).
-    variables: { ...(options.initiatorId && { initiatorId: options.initiatorId }), ...options.variables },
-    ...(options.initiatorId && { initiator: options.initiatorId }),
-  });
+  await runSteps(
+    trx,
+    runtime,
+    row,
+    graph,
+    empty,
+    options.initiatorId ?? null,
+    {
+      type: 'start',
+      ...(options.startEventId && { startEventId: options.startEventId }),
+      // Expressions can name whoever started the process (a notification back to them, say).
+      variables: { ...(options.initiatorId && { initiatorId: options.initiatorId }), ...options.variables },
+      ...(options.initiatorId && { initiator: options.initiatorId }),
+    },
+    options.commit,
+  );
   return row.id;
 }
+
+// A new instance's row, as startInstance writes it: planned once per connection.
+const insertInstance = prepared(
+  (_db, param) => sql<InstanceRow>`
+    insert into process_instances (id, workspace_id, definition_id, version_id, status, variables, entity,
+      record_id, initiator_id, parent_instance_id, parent_token_id)
+    values (${param('id')}::uuid, ${param('workspaceId')}::uuid, ${param('definitionId')}::uuid,
+      ${param('versionId')}::uuid, 'running', '{}'::jsonb, ${param('entity')}, ${param('recordId')}::uuid,
+      ${param('initiatorId')}::uuid, ${param('parentInstanceId')}::uuid, ${param('parentTokenId')}::uuid)
+    returning *`,
+);
 
 /**
  * One step of one instance: lock it, let the engine move its tokens, carry out the effects (user
@@ -119,15 +142,19 @@ export async function advance(
   return advanceLoaded(trx, runtime, loaded, actorId, event);
 }
 
-/** The same step for an instance this transaction has already locked and read (see lockInstance). */
+/**
+ * The same step for an instance this transaction has already locked and read (see lockInstance).
+ * With `commit`, the step's last write also commits the transaction: nothing may follow it in there.
+ */
 export function advanceLoaded(
   trx: Trx,
   runtime: Runtime,
   loaded: LoadedInstance,
   actorId: string | null,
   event: ProcessEvent,
+  commit = false,
 ): Promise<InstanceState> {
-  return runSteps(trx, runtime, loaded.row, loaded.graph, loaded.state, actorId, event);
+  return runSteps(trx, runtime, loaded.row, loaded.graph, loaded.state, actorId, event, commit);
 }
 
 async function runSteps(
@@ -138,6 +165,7 @@ async function runSteps(
   before: InstanceState,
   actorId: string | null,
   event: ProcessEvent,
+  commit = false,
 ): Promise<InstanceState> {
   const context = { now: runtime.now(), newId: randomUUID };
   const log: StepLogEntry[] = [];
@@ -156,7 +184,7 @@ async function runSteps(
   }
   if (path.length > 0)
     log.push({ elementId: path.at(-1) ?? '', tokenId: null, event: 'passed', detail: { path } });
-  await saveStep(trx, row, before.tokens, state, log, actorId);
+  await saveStep(trx, row, before.tokens, state, log, actorId, commit);
   return state;
 }
 

@@ -132,7 +132,7 @@ export async function startProcessRuntime(
               .executeTakeFirst();
             if (!fresh) return;
           }
-          await startInstance(trx, runtime, job);
+          await startInstance(trx, runtime, { ...job, commit: true });
         });
       }
     });
