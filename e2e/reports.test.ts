@@ -39,9 +39,12 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
     await page.waitForURL(/report=managers/);
     const from = daysAgo(60);
     // The table keeps the previous period's rows until the new ones arrive: read and click only after.
+    // Longer than the default 15 s: with every journey's server and browser busy on two cores, this
+    // first report of a wider period once took longer in a full run (it passes alone in ~2 s).
     const refreshed = page.waitForResponse(
       (response) =>
         /\/api\/reports\/managers\?/.test(response.url()) && response.url().includes(`from=${from}`),
+      { timeout: 40_000 },
     );
     await page.getByTestId('report-from').fill(from);
     await page.waitForURL(new RegExp(`from=${from}`));

@@ -160,6 +160,21 @@ describe('conversion', () => {
     expect(company).toMatchObject({ name: 'ООО «Казань»', region: 'Республика Татарстан' });
   });
 
+  it('keeps a lead’s region trimmed, a blank one as none, and refuses one too long on body.region', async () => {
+    const lead = await newLead({ region: '  Пермский край ' });
+    expect(lead.region).toBe('Пермский край');
+    const blank = await manager.request('PATCH', `/api/leads/${lead.id}`, { region: '   ' });
+    expect(blank.statusCode, blank.body).toBe(200);
+    expect(blank.json().region).toBeNull();
+    const long = await manager.request('PATCH', `/api/leads/${lead.id}`, { region: 'я'.repeat(101) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.details[0].path).toBe('body.region');
+    const created = await manager.request('POST', '/api/leads', { title: 'Далеко', region: 'я'.repeat(101) });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error.details[0].path).toBe('body.region');
+    expect((await manager.request('GET', `/api/leads/${lead.id}`)).json().region).toBeNull();
+  });
+
   it('links existing records instead of creating them', async () => {
     const lead = await newLead();
     const db = t.database.db;

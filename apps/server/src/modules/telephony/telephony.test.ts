@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { instancesOf, oneTaskProcess, publishProcess } from '../../../test/processes';
 import {
   type Client,
   createTeam,
@@ -14,41 +15,10 @@ let owner: Client;
 let manager: Client;
 let pbx: Record<string, string>;
 
-// A process on the call.missed trigger: one task for the record's responsible person.
-const xml = (key: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:voronka="http://voronka.dev/schema/bpmn/1.0" id="d" targetNamespace="http://voronka.dev/bpmn">
-  <bpmn:process id="${key}" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:userTask id="call" name="Разобрать пропущенный">
-      <bpmn:extensionElements><voronka:assignee kind="initiator" /></bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" />
-    <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
-
-async function onMissedCall(key: string, runsOn: 'lead' | 'deal') {
-  const created = (
-    await owner.request('POST', '/api/processes', { name: key, xml: xml(key), runsOn })
-  ).json();
-  expect((await owner.request('POST', `/api/processes/${created.id}/publish`)).statusCode).toBe(200);
-  const saved = await owner.request('PUT', `/api/processes/${created.id}/triggers`, {
-    items: [{ event: 'call.missed', conditions: {} }],
-  });
-  expect(saved.statusCode).toBe(200);
-  return created.id as string;
-}
-
-async function instancesOf(definitionId: string, count: number) {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const items = (await owner.request('GET', `/api/process-instances?definitionId=${definitionId}`)).json()
-      .items as { recordId: string; entity: string }[];
-    if (items.length >= count || Date.now() > until) return items;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
+const onMissedCall = (key: string, runsOn: 'lead' | 'deal') =>
+  publishProcess(owner, key, oneTaskProcess(key, 'Разобрать пропущенный'), runsOn, [
+    { event: 'call.missed', conditions: {} },
+  ]);
 
 const report = (body: Record<string, unknown>, headers = pbx) =>
   t.app.inject({ method: 'POST', url: '/api/telephony/calls', headers, payload: body });
@@ -114,7 +84,7 @@ describe('calls reported by a PBX', () => {
       recordId: result.recordId,
       dueAt: '2026-11-30T06:15:00.000Z',
     });
-    const started = await instancesOf(process, 1);
+    const started = await instancesOf(owner, process, 1);
     expect(started.map((item) => item.recordId)).toEqual([result.recordId]);
   });
 
@@ -173,7 +143,7 @@ describe('calls reported by a PBX', () => {
     expect(missed).toMatchObject({ entity: 'deal', recordId: deal.id, leadCreated: false });
     expect(missed.taskId).not.toBeNull();
     expect(await countOf('leads')).toBe(leadsBefore);
-    expect((await instancesOf(process, 1)).map((item) => item.recordId)).toEqual([deal.id]);
+    expect((await instancesOf(owner, process, 1)).map((item) => item.recordId)).toEqual([deal.id]);
 
     // The deal's timeline shows both calls.
     const timeline = (await manager.request('GET', `/api/timeline/deal/${deal.id}`)).json().items;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { instancesOf, oneTaskProcess, publishProcess } from '../../../test/processes';
 import {
   type Client,
   createTeam,
@@ -13,40 +14,10 @@ let team: Team;
 let owner: Client;
 let manager: Client;
 
-const xml = (key: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:voronka="http://voronka.dev/schema/bpmn/1.0" id="d" targetNamespace="http://voronka.dev/bpmn">
-  <bpmn:process id="${key}" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:userTask id="call" name="Позвонить по заявке">
-      <bpmn:extensionElements><voronka:assignee kind="initiator" /></bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" />
-    <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
-
-async function onFormSubmitted(key: string, formId: string) {
-  const created = (
-    await owner.request('POST', '/api/processes', { name: key, xml: xml(key), runsOn: 'lead' })
-  ).json();
-  expect((await owner.request('POST', `/api/processes/${created.id}/publish`)).statusCode).toBe(200);
-  const saved = await owner.request('PUT', `/api/processes/${created.id}/triggers`, {
-    items: [{ event: 'form.submitted', conditions: { formId } }],
-  });
-  expect(saved.statusCode).toBe(200);
-  return created.id as string;
-}
-
-async function instancesOf(definitionId: string, count: number) {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const items = (await owner.request('GET', `/api/process-instances?definitionId=${definitionId}`)).json()
-      .items as { recordId: string }[];
-    if (items.length >= count || Date.now() > until) return items;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
+const onFormSubmitted = (key: string, formId: string) =>
+  publishProcess(owner, key, oneTaskProcess(key, 'Позвонить по заявке'), 'lead', [
+    { event: 'form.submitted', conditions: { formId } },
+  ]);
 
 const leadsOfForm = (formId: string) =>
   t.database.db.selectFrom('leads').selectAll().where('form_id', '=', formId).orderBy('created_at').execute();
@@ -146,14 +117,14 @@ describe('website forms', () => {
         assigneeId: team.users.managerA.id,
       }),
     ]);
-    expect((await instancesOf(process, 1)).map((item) => item.recordId)).toEqual([lead!.id]);
+    expect((await instancesOf(owner, process, 1)).map((item) => item.recordId)).toEqual([lead!.id]);
     const counted = (await owner.request('GET', '/api/web-forms'))
       .json()
       .items.find((item: { id: string }) => item.id === form.id);
     expect(counted.submissions).toBe(1);
     expect(counted.lastSubmittedAt).not.toBeNull();
     // The process waiting for the other form did not start: one event starts all its processes at once.
-    expect(await instancesOf(otherProcess, 0)).toEqual([]);
+    expect(await instancesOf(owner, otherProcess, 0)).toEqual([]);
   });
 
   it('refuse a request with each field at fault and write nothing; a robot is thanked and ignored', async () => {
