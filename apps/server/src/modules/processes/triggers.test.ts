@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { oneTaskProcess } from '../../../test/processes';
 import {
   type Client,
   createTeam,
@@ -16,18 +17,7 @@ let manager: Client;
 let pipeline: { id: string; stages: { id: string; kind: string }[] };
 
 // One user task for the responsible person, so a started instance stays visible as running.
-const xml = (key: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:voronka="http://voronka.dev/schema/bpmn/1.0" id="d" targetNamespace="http://voronka.dev/bpmn">
-  <bpmn:process id="${key}" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:userTask id="call" name="Позвонить">
-      <bpmn:extensionElements><voronka:assignee kind="initiator" /></bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" />
-    <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const xml = (key: string) => oneTaskProcess(key);
 
 async function processWithTrigger(
   key: string,
