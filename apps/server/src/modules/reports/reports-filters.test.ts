@@ -143,4 +143,21 @@ describe('filter values', () => {
     const values: ReportFilterValues = response.json();
     expect(values).toEqual({ sources: ['exhibition', 'site'], regions: ['Москва', 'Санкт-Петербург'] });
   });
+
+  it('offers someone who sees only their own records the values of those records alone', async () => {
+    // managerA: companies C1, C2 (Москва), C6; leads L1 (site, Москва), L2 (site).
+    // managerB: companies C4 (Москва), C5; lead L3 (exhibition, Санкт-Петербург).
+    // subManager: company C3 (Санкт-Петербург); lead L4 (no source).
+    const expected = [
+      ['managerA', { sources: ['site'], regions: ['Москва'] }],
+      ['managerB', { sources: ['exhibition'], regions: ['Москва', 'Санкт-Петербург'] }],
+      ['subManager', { sources: [], regions: ['Санкт-Петербург'] }],
+    ] as const;
+    for (const [who, values] of expected) {
+      const client = await signIn(t.app, team.users[who].email);
+      const response = await client.request('GET', '/api/reports/filter-values');
+      expect(response.statusCode, response.body).toBe(200);
+      expect({ who, ...response.json() }).toEqual({ who, ...values });
+    }
+  });
 });

@@ -31,7 +31,7 @@ export function registerReportRoutes(app: App, db: Kysely<DB>): void {
       summary: 'The sources and regions in use in the workspace, for the report filters to offer',
       response: { 200: ReportFilterValues, ...errorResponses },
     },
-    handler: async (request) => reportFilterValues(db, actorOf(request).workspaceId),
+    handler: async (request) => reportFilterValues(db, actorOf(request)),
   });
 
   app.get('/api/reports/:report', {
