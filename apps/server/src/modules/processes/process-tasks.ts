@@ -46,6 +46,17 @@ const activeUserQuery = prepared((db, param) =>
     .where('active', '=', true),
 );
 
+// Users found active (or not) during one step; the step's instance row is the same object throughout it.
+const checkedUsers = new WeakMap<InstanceRow, Map<string, string | null>>();
+function checkedInStep(row: InstanceRow): Map<string, string | null> {
+  let seen = checkedUsers.get(row);
+  if (!seen) {
+    seen = new Map();
+    checkedUsers.set(row, seen);
+  }
+  return seen;
+}
+
 async function findAssignee(
   trx: Trx,
   row: InstanceRow,
@@ -53,7 +64,11 @@ async function findAssignee(
 ): Promise<{ assigneeId: string | null; candidateRole: string | null }> {
   const activeUser = async (id: string | null | undefined) => {
     if (!id || !uuid.test(id)) return null;
+    // A parallel fork gives the same person several tasks in one step: they are looked up once.
+    const seen = checkedInStep(row);
+    if (seen.has(id)) return seen.get(id) ?? null;
     const user = (await activeUserQuery.run(trx, { workspaceId: row.workspace_id, id })).rows[0];
+    seen.set(id, user?.id ?? null);
     return user?.id ?? null;
   };
   if (!assignee) return { assigneeId: row.initiator_id, candidateRole: null };
