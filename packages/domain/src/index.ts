@@ -10,6 +10,7 @@ export * from './errors';
 export * from './events';
 export * from './files';
 export * from './history';
+export * from './html';
 export * from './inn';
 export * from './leads';
 export * from './money';

@@ -40,6 +40,9 @@ export function fusedStatement(text: string, edge: Fused['edge']): string {
 }
 
 type Sent = pg.QueryResult;
+// pg's own query, with all its overloads, for the client below to pass calls on to.
+// biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; this only routes them
+const pgQuery = pg.Client.prototype.query as (this: pg.Client, ...args: any[]) => any;
 const done = (command: string): Sent => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
 
 /**
@@ -58,10 +61,8 @@ export class NamingClient extends pg.Client {
   // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; this only routes them
   override query(...args: any[]): any {
     const [text, values, callback] = args;
-    // biome-ignore lint/suspicious/noExplicitAny: see above
-    const query = pg.Client.prototype.query as (...args: any[]) => any;
     if (typeof text !== 'string' || callback !== undefined)
-      return this.#afterBegin(() => query.apply(this, args));
+      return this.#afterBegin(() => pgQuery.apply(this, args));
     const control = this.#control(text);
     if (control) return control;
     if (this.#transaction === 'committed') {
@@ -76,7 +77,7 @@ export class NamingClient extends pg.Client {
     }
     const name = names.get(text);
     return this.#afterBegin(() =>
-      name ? query.call(this, { name, text, values }) : query.apply(this, args),
+      name ? pgQuery.call(this, { name, text, values }) : pgQuery.apply(this, args),
     );
   }
 
@@ -98,9 +99,7 @@ export class NamingClient extends pg.Client {
   #afterBegin<T>(send: () => T): T | Promise<T> {
     if (this.#transaction !== 'deferred') return send();
     this.#transaction = 'open';
-    // biome-ignore lint/suspicious/noExplicitAny: the plain query(text) overload of pg's client
-    const query = pg.Client.prototype.query as (...args: any[]) => Promise<Sent>;
-    return query.call(this, 'begin').then(send);
+    return (pgQuery.call(this, 'begin') as Promise<Sent>).then(send);
   }
 
   /**
@@ -111,8 +110,7 @@ export class NamingClient extends pg.Client {
    * values go as literals escaped by the driver. Its result is the one returned.
    */
   async #fused(fused: Fused, values: readonly unknown[]): Promise<pg.QueryResult> {
-    // biome-ignore lint/suspicious/noExplicitAny: the plain query(text) overload of pg's client
-    const send = pg.Client.prototype.query.bind(this) as (text: string) => Promise<any>;
+    const send = (text: string): Promise<Sent | Sent[]> => pgQuery.call(this, text);
     const sqlName = `${fused.name}_f`;
     if (!this.#prepared.has(sqlName)) {
       await send(`prepare ${sqlName} as ${fused.text}`);

@@ -1,6 +1,6 @@
 import type { Activity, ActivityEntity, CreateActivityBody, TimelineItem } from '@voronka/domain';
 import { recordLink, reviewVerdicts } from '@voronka/domain';
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ActivitiesTable, DB } from '../../db/schema';
 import { invalid, notFound } from '../../http/errors';
@@ -24,6 +24,32 @@ export function toActivity(row: Selectable<ActivitiesTable>): Activity {
     authorId: row.author_id,
     mentions: row.mentions,
   };
+}
+
+type NewActivity = Pick<Insertable<ActivitiesTable>, 'workspace_id' | 'kind' | 'entity' | 'record_id'> &
+  Partial<Insertable<ActivitiesTable>>;
+
+/**
+ * Writes one activity in the caller's transaction; what is not given is empty, and it happened now.
+ * People log them through createActivity; integrations (a PBX's call, a website request, a sent
+ * e-mail) write theirs here.
+ */
+export function insertActivity(trx: Kysely<DB>, activity: NewActivity): Promise<Selectable<ActivitiesTable>> {
+  return trx
+    .insertInto('activities')
+    .values({
+      subject: null,
+      body: null,
+      direction: null,
+      duration_seconds: null,
+      result: null,
+      recording_url: null,
+      occurred_at: new Date(),
+      author_id: null,
+      ...activity,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Logs a call, meeting, email, note or comment on a record; people mentioned get a notification. */
@@ -52,25 +78,21 @@ export async function createActivity(
       const unknown = mentions.findIndex((id) => !known.has(id));
       if (unknown >= 0) throw invalid(`body.mentions.${unknown}`, 'No such user in this workspace');
     }
-    const row = await trx
-      .insertInto('activities')
-      .values({
-        workspace_id: actor.workspaceId,
-        kind: input.kind,
-        subject: input.subject,
-        body: input.body,
-        direction: input.direction,
-        duration_seconds: input.durationSeconds,
-        result: input.result,
-        recording_url: input.recordingUrl,
-        occurred_at: input.occurredAt ?? new Date(),
-        entity: input.entity,
-        record_id: input.recordId,
-        author_id: actor.userId,
-        mentions,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertActivity(trx, {
+      workspace_id: actor.workspaceId,
+      kind: input.kind,
+      subject: input.subject,
+      body: input.body,
+      direction: input.direction,
+      duration_seconds: input.durationSeconds,
+      result: input.result,
+      recording_url: input.recordingUrl,
+      occurred_at: input.occurredAt ?? new Date(),
+      entity: input.entity,
+      record_id: input.recordId,
+      author_id: actor.userId,
+      mentions,
+    });
     await publish(trx, {
       workspaceId: actor.workspaceId,
       responsibleId: record.responsibleId,

@@ -1,5 +1,7 @@
+import { escapeHtml } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { insertActivity } from '../activities/activities.service';
 import { newToken } from '../auth/secrets';
 import { publish } from '../events/event-bus';
 import { emitProcessEvent } from '../processes/triggers';
@@ -15,8 +17,6 @@ export interface TrackedMail {
   subject: string;
   text: string;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The text as HTML paragraphs, with the pixel that tells us the client opened it. */
 export function trackedHtml(text: string, pixelUrl: string): string {
@@ -67,24 +67,16 @@ export async function recordSent(db: Kysely<DB>, mail: TrackedMail, id: string):
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (row.activity_id) return;
-    const activity = await trx
-      .insertInto('activities')
-      .values({
-        workspace_id: mail.workspaceId,
-        kind: 'email',
-        subject: mail.subject,
-        body: `${mail.to}\n\n${mail.text}`.slice(0, 20_000),
-        direction: 'out',
-        duration_seconds: null,
-        result: 'sent',
-        recording_url: null,
-        occurred_at: new Date(),
-        entity: mail.entity,
-        record_id: mail.recordId,
-        author_id: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const activity = await insertActivity(trx, {
+      workspace_id: mail.workspaceId,
+      kind: 'email',
+      subject: mail.subject,
+      body: `${mail.to}\n\n${mail.text}`.slice(0, 20_000),
+      direction: 'out',
+      result: 'sent',
+      entity: mail.entity,
+      record_id: mail.recordId,
+    });
     await trx
       .updateTable('email_messages')
       .set({ sent_at: new Date(), activity_id: activity.id })

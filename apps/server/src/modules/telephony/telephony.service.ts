@@ -10,7 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { forbidden, invalid } from '../../http/errors';
 import type { Actor } from '../access/actor';
-import { toActivity } from '../activities/activities.service';
+import { insertActivity, toActivity } from '../activities/activities.service';
 import { publish } from '../events/event-bus';
 import { insertLead } from '../leads/leads.service';
 import { emitProcessEvent } from '../processes/triggers';
@@ -149,25 +149,19 @@ export async function reportCall(
       record = { entity: 'lead', id: lead.id, responsibleId: lead.responsibleId };
       leadCreated = true;
     }
-    const row = await trx
-      .insertInto('activities')
-      .values({
-        workspace_id: actor.workspaceId,
-        kind: 'call',
-        subject: null,
-        body: null,
-        direction: input.direction,
-        duration_seconds: input.durationSeconds,
-        result: callResultOf(input),
-        recording_url: input.recordingUrl,
-        occurred_at: input.startedAt ?? new Date(),
-        entity: record.entity,
-        record_id: record.id,
-        author_id: manager,
-        external_id: input.callId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertActivity(trx, {
+      workspace_id: actor.workspaceId,
+      kind: 'call',
+      direction: input.direction,
+      duration_seconds: input.durationSeconds,
+      result: callResultOf(input),
+      recording_url: input.recordingUrl,
+      occurred_at: input.startedAt ?? new Date(),
+      entity: record.entity,
+      record_id: record.id,
+      author_id: manager,
+      external_id: input.callId,
+    });
     let taskId: string | null = null;
     if (missedCall && record.responsibleId) {
       const task = await insertTask(trx, actor, {

@@ -1,6 +1,5 @@
+import { escapeHtml } from '@voronka/domain';
 import type { PublicForm } from './web-forms.service';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const inputTypes = {
   contactName: 'text',

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { DB, WebFormsTable } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { type Actor, requireAdmin } from '../access/actor';
+import { insertActivity } from '../activities/activities.service';
 import { newToken } from '../auth/secrets';
 import { insertLead } from '../leads/leads.service';
 import { requireResponsible } from '../parties/record-changes';
@@ -251,23 +252,14 @@ export async function submitWebForm(
       .filter(Boolean)
       .join('\n');
     if (note) {
-      await trx
-        .insertInto('activities')
-        .values({
-          workspace_id: row.workspace_id,
-          kind: 'note',
-          subject: row.name,
-          body: note.slice(0, 20_000),
-          direction: null,
-          duration_seconds: null,
-          result: null,
-          recording_url: null,
-          occurred_at: new Date(),
-          entity: 'lead',
-          record_id: lead.id,
-          author_id: null,
-        })
-        .execute();
+      await insertActivity(trx, {
+        workspace_id: row.workspace_id,
+        kind: 'note',
+        subject: row.name,
+        body: note.slice(0, 20_000),
+        entity: 'lead',
+        record_id: lead.id,
+      });
     }
     if (row.responsible_id) {
       await insertTask(trx, actor, {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UpdateWebFormInput, WebForm, WebFormInput } from '@voronka/domain';
+import { escapeHtml, type UpdateWebFormInput, type WebForm, type WebFormInput } from '@voronka/domain';
 import type { z } from 'zod';
 import { api, type ListResponse, type OkResponse } from '../../api/client';
 
@@ -50,6 +50,5 @@ export function embedCode(
   form: Pick<WebForm, 'publicKey' | 'name'>,
   origin = window.location.origin,
 ): string {
-  const title = form.name.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
-  return `<iframe src="${formAddress(form, origin)}" title="${title}" style="width:100%;max-width:460px;height:520px;border:0"></iframe>`;
+  return `<iframe src="${formAddress(form, origin)}" title="${escapeHtml(form.name)}" style="width:100%;max-width:460px;height:520px;border:0"></iframe>`;
 }
