@@ -1,5 +1,6 @@
 import {
   type ActivityEntity,
+  CreateTaskBody,
   callResultOf,
   canAdminister,
   formatPhone,
@@ -164,17 +165,19 @@ export async function reportCall(
     });
     let taskId: string | null = null;
     if (missedCall && record.responsibleId) {
-      const task = await insertTask(trx, actor, {
-        title: `Перезвонить: ${formatPhone(input.phone)}`,
-        description: null,
-        assigneeId: record.responsibleId,
-        dueAt: new Date(row.occurred_at.getTime() + 15 * 60_000).toISOString(),
-        remindAt: null,
-        priority: 'high',
-        recurrence: null,
-        entity: record.entity,
-        recordId: record.id,
-      });
+      const task = await insertTask(
+        trx,
+        actor,
+        // The task schema's defaults fill in what a call-back task leaves out.
+        CreateTaskBody.parse({
+          title: `Перезвонить: ${formatPhone(input.phone)}`,
+          assigneeId: record.responsibleId,
+          dueAt: new Date(row.occurred_at.getTime() + 15 * 60_000).toISOString(),
+          priority: 'high',
+          entity: record.entity,
+          recordId: record.id,
+        }),
+      );
       taskId = task.id;
     }
     if (missedCall && (record.entity === 'lead' || record.entity === 'deal')) {

@@ -1,4 +1,5 @@
 import {
+  CreateTaskBody,
   canEditProcesses,
   readSubmission,
   type UpdateWebFormInput,
@@ -262,17 +263,20 @@ export async function submitWebForm(
       });
     }
     if (row.responsible_id) {
-      await insertTask(trx, actor, {
-        title: `Обработать заявку: ${who}`.slice(0, 300),
-        description: values.comment ?? null,
-        assigneeId: row.responsible_id,
-        dueAt: new Date(Date.now() + 15 * 60_000).toISOString(),
-        remindAt: null,
-        priority: 'high',
-        recurrence: null,
-        entity: 'lead',
-        recordId: lead.id,
-      });
+      await insertTask(
+        trx,
+        actor,
+        // The task schema's defaults fill in what a call-back task leaves out.
+        CreateTaskBody.parse({
+          title: `Обработать заявку: ${who}`.slice(0, 300),
+          description: values.comment ?? null,
+          assigneeId: row.responsible_id,
+          dueAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+          priority: 'high',
+          entity: 'lead',
+          recordId: lead.id,
+        }),
+      );
     }
     await emitProcessEvent(trx, {
       workspaceId: row.workspace_id,
