@@ -47,6 +47,9 @@ try {
       const replays: Replay[] = [];
       for (const variant of item.variants) {
         const statements = await captureStatements(() => app.call(variant, item.actor.headers));
+        // No statements means the capture missed the server's client: the raw side would time nothing.
+        if (statements.length === 0)
+          throw new Error(`${caseName(item)}: no SQL captured for ${variant.path}`);
         // The token's last-use stamp is written at most every five minutes, not per request.
         replays.push(planReplay(statements.filter((s) => !/^update "api_tokens"/.test(s.text))));
       }

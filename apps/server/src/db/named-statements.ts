@@ -40,9 +40,13 @@ export function fusedStatement(text: string, edge: Fused['edge']): string {
 }
 
 type Sent = pg.QueryResult;
-// pg's own query, with all its overloads, for the client below to pass calls on to.
+// pg's own query, with all its overloads, for the client below to pass calls on to. It is looked up
+// at each call, not kept: the benchmark's SQL capture (bench/runner/sql-capture.ts) wraps it later.
 // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; this only routes them
-const pgQuery = pg.Client.prototype.query as (this: pg.Client, ...args: any[]) => any;
+type Query = (this: pg.Client, ...args: any[]) => any;
+const pgQuery: Query = function (this: pg.Client, ...args) {
+  return (pg.Client.prototype.query as Query).apply(this, args);
+};
 const done = (command: string): Sent => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
 
 /**
