@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { responseSerializer } from './serializer';
+import { preEncoded, responseSerializer } from './serializer';
 
 const Person = z.object({ id: z.string(), name: z.string(), tags: z.array(z.string()).default([]) });
 
@@ -39,5 +39,18 @@ describe('response serializer', () => {
       expect(response.statusCode).toBe(500);
       expect(response.body).not.toContain('secret');
     }
+  });
+
+  it('writes pre-encoded JSON text as it is, and checks it against the schema when checking', async () => {
+    const text = '{"id" : "p1", "name" : "Анна", "tags" : ["vip"]}';
+    for (const check of [true, false]) {
+      const app = await appAnswering(check, preEncoded(text));
+      const response = await app.inject({ url: '/person' });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.body).toBe(text);
+    }
+    const drifted = await appAnswering(true, preEncoded('{"id": "p1", "name": "Анна"}'));
+    expect((await drifted.inject({ url: '/person' })).statusCode).toBe(500);
   });
 });

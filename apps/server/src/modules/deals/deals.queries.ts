@@ -156,7 +156,7 @@ const sortTypes: Record<DealSort, string> = {
   title: 'text',
 };
 
-/** One page of deals by filter and sort; `nextCursor` is null on the last page. */
+/** One page of deals by filter and sort, as the JSON of `{ items, nextCursor }`; `nextCursor` is null on the last page. */
 export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageOptions) {
   const { filter, sort, order, limit } = options;
   const column = sql.ref(`deals.${dealSorts[sort]}`);
@@ -201,17 +201,53 @@ export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageO
     .orderBy('deals.id', order)
     .limit(limit + 1);
   const direction = sql.raw(order);
-  const { rows } = await withNames(
+  const named = withNames(
     actor,
     chosen,
     sql`${sql.ref(`chosen.${dealSorts[sort]}`)} ${direction}, chosen.id ${direction}`,
-  ).execute(db);
+  );
+  // The outer order repeats the inner one; PostgreSQL keeps the subquery's order and sorts nothing.
+  const { rows } = await sql<{ sort_key: string; id: string; json: string }>`
+    select named.sort_key, named.id, ${dealJson('named')}::text as json
+    from (${named}) as named
+    order by ${sql.ref(`named.${dealSorts[sort]}`)} ${direction}, named.id ${direction}`.execute(db);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return {
-    items: page.map(toDeal),
-    nextCursor: rows.length > limit && last ? encodeCursor({ value: last.sort_key, id: last.id }) : null,
-  };
+  const nextCursor = rows.length > limit && last ? encodeCursor({ value: last.sort_key, id: last.id }) : null;
+  return `{"items":[${page.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+}
+
+/** A timestamp as `Date.toISOString` prints it: UTC, milliseconds (microseconds cut, as a Date does). */
+function isoTime(column: string) {
+  return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/** The pairs of `toDealCard`'s JSON for a row of `withNames`, as `json_build_object` arguments. */
+function cardPairs(alias: string) {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql`'id', ${column('id')}, 'title', ${column('title')},
+    'pipelineId', ${column('pipeline_id')}, 'stageId', ${column('stage_id')},
+    'amount', ${column('amount')}, 'currency', ${column('currency')}, 'probability', ${column('probability')},
+    'expectedCloseDate', to_char(${column('expected_close_date')}, 'YYYY-MM-DD'),
+    'responsibleId', ${column('responsible_id')},
+    'contactName', ${column('contact_name')}, 'companyName', ${column('company_name')},
+    'updatedAt', ${isoTime(`${alias}.updated_at`)}, 'noNextStep', ${column('no_next_step')}`;
+}
+
+/**
+ * The JSON of `toDeal` for a row of `withNames`, written by PostgreSQL. A list page is the busiest
+ * read: turning 50 rows of 25 columns into objects, dates and JSON cost the server about 2 ms a page,
+ * as much as the query itself; as text it passes through. The deals tests compare a page's items with
+ * the same deals read one by one through `toDeal`, and the board's cards with the page's items.
+ */
+function dealJson(alias: string) {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<string>`json_build_object(${cardPairs(alias)},
+    'contactId', ${column('contact_id')}, 'companyId', ${column('company_id')}, 'leadId', ${column('lead_id')},
+    'sourceDealId', ${column('source_deal_id')}, 'source', ${column('source')},
+    'lostReason', ${column('lost_reason')}, 'closedAt', ${isoTime(`${alias}.closed_at`)},
+    'stageEnteredAt', ${isoTime(`${alias}.stage_entered_at`)},
+    'custom', coalesce(${column('custom')}, '{}'::jsonb), 'createdAt', ${isoTime(`${alias}.created_at`)})`;
 }
 
 /**
@@ -273,7 +309,7 @@ const cardColumns = [
 ] as const;
 type CardRow = Pick<DealRow, (typeof cardColumns)[number] | 'no_next_step'> & Names;
 
-export function toDealCard(row: CardRow): DealCard {
+function toDealCard(row: CardRow): DealCard {
   return {
     id: row.id,
     title: row.title,
@@ -302,7 +338,7 @@ async function boardColumn(
   pipelineId: string,
   stageId: string,
   perStage: number,
-): Promise<CardRow[]> {
+): Promise<string> {
   const newestFirst = sql`chosen.updated_at desc, chosen.id desc`;
   if (actor.visibility === 'all') {
     const chosen = db
@@ -317,7 +353,7 @@ async function boardColumn(
       .orderBy('deals.updated_at', 'desc')
       .orderBy('deals.id', 'desc')
       .limit(perStage);
-    return (await withNames(actor, chosen, newestFirst).execute(db)).rows;
+    return cardsJson(db, withNames(actor, chosen, newestFirst));
   }
   const columns = (alias: string) => sql.join(cardColumns.map((column) => sql.ref(`${alias}.${column}`)));
   const chosen = sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at'>>`
@@ -332,5 +368,14 @@ async function boardColumn(
     ) d
     order by d.updated_at desc, d.id desc
     limit ${perStage}`;
-  return (await withNames(actor, chosen, newestFirst).execute(db)).rows;
+  return cardsJson(db, withNames(actor, chosen, newestFirst));
+}
+
+/** A board column's cards, newest first, as the JSON array of `toDealCard`s (see `dealJson`). */
+async function cardsJson(db: Kysely<DB>, named: RawBuilder<CardRow & Pick<DealRow, 'closed_at'>>) {
+  const { rows } = await sql<{ cards: string }>`
+    select coalesce(json_agg(json_build_object(${cardPairs('named')})
+      order by named.updated_at desc, named.id desc), '[]')::text as cards
+    from (${named}) as named`.execute(db);
+  return rows[0]?.cards ?? '[]';
 }

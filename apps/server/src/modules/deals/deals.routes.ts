@@ -19,7 +19,8 @@ import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
 import { notFound } from '../../http/errors';
 import { type App, errorResponses } from '../../http/route-types';
-import { boardOf, dealSorts, findDeal, listDeals, toDealCard } from './deals.queries';
+import { preEncoded } from '../../http/serializer';
+import { boardOf, dealSorts, findDeal, listDeals } from './deals.queries';
 import {
   createDeal,
   deleteDeal,
@@ -62,6 +63,8 @@ const BoardQuery = z.strictObject({
   pipelineId: z.uuid(),
   perStage: z.coerce.number().int().min(1).max(200).default(30),
 });
+const DealPage = z.object({ items: z.array(Deal), nextCursor: z.string().nullable() });
+type DealPage = z.infer<typeof DealPage>;
 const gateResponses = { ...errorResponses, 422: ErrorBody };
 
 export function registerDealRoutes(app: App, db: Kysely<DB>): void {
@@ -71,13 +74,15 @@ export function registerDealRoutes(app: App, db: Kysely<DB>): void {
       summary: 'Deals the caller may see: filters, sort and cursor pagination',
       querystring: ListQuery,
       response: {
-        200: z.object({ items: z.array(Deal), nextCursor: z.string().nullable() }),
+        200: DealPage,
         ...errorResponses,
       },
     },
     handler: async (request) => {
       const { sort, order, limit, cursor, ...filter } = request.query;
-      return listDeals(db, actorOf(request), { filter, sort, order, limit, cursor });
+      return preEncoded<DealPage>(
+        await listDeals(db, actorOf(request), { filter, sort, order, limit, cursor }),
+      );
     },
   });
 
@@ -101,18 +106,16 @@ export function registerDealRoutes(app: App, db: Kysely<DB>): void {
       if (stages.length === 0) throw notFound('Pipeline');
       const stageIds = stages.map((stage) => stage.id);
       const { totals, columns } = await boardOf(db, actor, pipelineId, stageIds, perStage);
-      return {
-        pipelineId,
-        columns: stageIds.map((stageId, i) => {
-          const total = totals.find((row) => row.stage_id === stageId);
-          return {
-            stageId,
-            count: Number(total?.count ?? 0),
-            sum: Number(total?.sum ?? 0),
-            deals: (columns[i] ?? []).map(toDealCard),
-          };
-        }),
-      };
+      // Each column's cards arrive as JSON text written by PostgreSQL (deals.queries.ts, dealJson).
+      const json = stageIds.map((stageId, i) => {
+        const total = totals.find((row) => row.stage_id === stageId);
+        const count = Number(total?.count ?? 0);
+        const sum = Number(total?.sum ?? 0);
+        return `{"stageId":${JSON.stringify(stageId)},"count":${count},"sum":${sum},"deals":${columns[i] ?? '[]'}}`;
+      });
+      return preEncoded<DealBoard>(
+        `{"pipelineId":${JSON.stringify(pipelineId)},"columns":[${json.join(',')}]}`,
+      );
     },
   });
 

@@ -355,6 +355,47 @@ describe('lists, board and search', () => {
     expect(bad.json().error.details[0].path).toBe('querystring.cursor');
   });
 
+  it('a page lists each deal exactly as the deal reads on its own', async () => {
+    // A page's JSON is written by PostgreSQL and a single deal's by toDeal: every field must agree,
+    // including kopecks, a calendar date, a closed deal's reason and time, custom values and names.
+    const plain = await newDeal(managerA, { title: 'Страница: простая' });
+    const linked = await newDeal(managerA, {
+      title: 'Страница: со связями',
+      amount: 12345.67,
+      companyId,
+      contactId,
+      expectedCloseDate: '2027-02-28',
+    });
+    await t.database.db
+      .updateTable('deals')
+      .set({
+        custom: JSON.stringify({ budget: 500000, segment: 'A', tags: ['опт', 'юг'], nested: { ok: true } }),
+        source: 'exhibition',
+        lost_reason: 'Дорого',
+        closed_at: new Date('2026-11-30T08:15:30.123Z'),
+      })
+      .where('id', '=', linked.id)
+      .execute();
+    const page = (await head.request('GET', '/api/deals?limit=500')).json().items as Deal[];
+    const listed = page.filter((d) => d.id === plain.id || d.id === linked.id);
+    expect(listed).toHaveLength(2);
+    for (const deal of page) {
+      const single = await head.request('GET', `/api/deals/${deal.id}`);
+      expect(deal).toStrictEqual(single.json());
+    }
+    const shown = listed.find((d) => d.id === linked.id)!;
+    expect(shown).toMatchObject({
+      amount: 12345.67,
+      expectedCloseDate: '2027-02-28',
+      companyName: 'ООО «Ромашка»',
+      contactName: 'Иван Петров',
+      closedAt: '2026-11-30T08:15:30.123Z',
+      lostReason: 'Дорого',
+      custom: { budget: 500000, segment: 'A', tags: ['опт', 'юг'], nested: { ok: true } },
+    });
+    expect(shown.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
   it('finds deals by words in any form and by prefix', async () => {
     const deal = await newDeal(managerA, { title: 'Поставка гофрокоробов для склада' });
     for (const q of ['поставки', 'гофрокороб', 'склад', 'поставка скл']) {
