@@ -265,30 +265,26 @@ export function prefixQuery(text: string) {
   return sql`to_tsquery('russian', ${terms})`;
 }
 
-/** The kanban: per stage, the count and sum of all visible deals, and the most recently touched few. */
-export async function boardOf(
-  db: Kysely<DB>,
-  actor: Actor,
-  pipelineId: string,
-  stageIds: readonly string[],
-  perStage: number,
-) {
-  // Counts and sums come from the trigger-kept totals: a few rows per stage, not every deal.
-  const totals = db
-    .selectFrom('deal_stage_totals')
-    .where('deal_stage_totals.workspace_id', '=', actor.workspaceId)
-    .where('deal_stage_totals.stage_id', 'in', [...stageIds])
-    .where(visibleTo(actor, 'deal_stage_totals.responsible_id'))
-    .select([
-      'deal_stage_totals.stage_id',
-      (eb) => eb.fn.sum<string>('deal_stage_totals.deals').as('count'),
-      (eb) => eb.fn.sum<string>('deal_stage_totals.amount').as('sum'),
-    ])
-    .groupBy('deal_stage_totals.stage_id')
-    .execute();
-  const columns = stageIds.map((stageId) => boardColumn(db, actor, pipelineId, stageId, perStage));
-  const [sums, ...deals] = await Promise.all([totals, ...columns]);
-  return { totals: sums, columns: deals };
+/**
+ * The kanban, as one statement: per stage of the pipeline in order, the count and sum of all visible
+ * deals and the JSON of the most recently touched few. Empty when the pipeline has no stages here.
+ *
+ * Counts and sums come from the trigger-kept totals: a few rows per stage, not every deal. Each
+ * column's cards are a subquery per stage. As a statement per column (under Promise.all) the board
+ * cost the server twelve round trips and twelve pooled connections per request, which under ten
+ * clients was a third more than the SQL itself (bench/RESULTS.md).
+ */
+export async function boardOf(db: Kysely<DB>, actor: Actor, pipelineId: string, perStage: number) {
+  const { rows } = await sql<{ stage_id: string; count: string | null; sum: string | null; cards: string }>`
+    select s.id as stage_id, totals.count, totals.sum, (${boardColumn(actor, pipelineId, perStage)}) as cards
+    from stages s
+    left join lateral (
+      select sum(t.deals) as count, sum(t.amount) as sum from deal_stage_totals t
+      where t.workspace_id = s.workspace_id and t.stage_id = s.id and ${visibleTo(actor, 't.responsible_id')}
+    ) as totals on true
+    where s.workspace_id = ${actor.workspaceId} and s.pipeline_id = ${pipelineId}
+    order by s.position`.execute(db);
+  return rows;
 }
 
 // What a kanban card shows, plus what its names and "no next step" flag are looked up by.
@@ -328,54 +324,36 @@ function toDealCard(row: CardRow): DealCard {
 }
 
 /**
- * The newest deals of one kanban column, as cards. Seeing everything, one walk down the stage's index
- * does it; seeing some people's deals, each person's newest are taken from their own index range and
- * merged, rather than walking the whole stage and skipping other people's deals.
+ * The newest deals of the kanban column of stage `s.id` (the board's row), as the JSON array of
+ * `toDealCard`s (see `dealJson`). Seeing everything, one walk down the stage's index does it; seeing
+ * some people's deals, each person's newest are taken from their own index range and merged, rather
+ * than walking the whole stage and skipping other people's deals.
  */
-async function boardColumn(
-  db: Kysely<DB>,
-  actor: Actor,
-  pipelineId: string,
-  stageId: string,
-  perStage: number,
-): Promise<string> {
+function boardColumn(actor: Actor, pipelineId: string, perStage: number) {
   const newestFirst = sql`chosen.updated_at desc, chosen.id desc`;
-  if (actor.visibility === 'all') {
-    const chosen = db
-      .selectFrom('deals')
-      .where('deals.workspace_id', '=', actor.workspaceId)
-      .where('deals.deleted_at', 'is', null)
-      .where(visibleTo(actor, 'deals.responsible_id'))
-      .where('deals.pipeline_id', '=', pipelineId)
-      .where('deals.stage_id', '=', stageId)
-      .select(cardColumns.map((column) => `deals.${column}` as const))
-      .select('deals.closed_at')
-      .orderBy('deals.updated_at', 'desc')
-      .orderBy('deals.id', 'desc')
-      .limit(perStage);
-    return cardsJson(db, withNames(actor, chosen, newestFirst));
-  }
   const columns = (alias: string) => sql.join(cardColumns.map((column) => sql.ref(`${alias}.${column}`)));
-  const chosen = sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at'>>`
+  const chosen =
+    actor.visibility === 'all'
+      ? sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at'>>`
+    select ${columns('deals')}, deals.closed_at from deals
+    where deals.workspace_id = ${actor.workspaceId} and deals.deleted_at is null
+      and deals.pipeline_id = ${pipelineId} and deals.stage_id = s.id
+    order by deals.updated_at desc, deals.id desc
+    limit ${perStage}`
+      : sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at'>>`
     select ${columns('d')}, d.closed_at
     from (${visibleResponsibles(actor)}) as people
     cross join lateral (
       select ${columns('deals')}, deals.closed_at from deals
       where deals.workspace_id = ${actor.workspaceId} and deals.responsible_id = people.id
-        and deals.stage_id = ${stageId} and deals.deleted_at is null
+        and deals.stage_id = s.id and deals.deleted_at is null
       order by deals.updated_at desc, deals.id desc
       limit ${perStage}
     ) d
     order by d.updated_at desc, d.id desc
     limit ${perStage}`;
-  return cardsJson(db, withNames(actor, chosen, newestFirst));
-}
-
-/** A board column's cards, newest first, as the JSON array of `toDealCard`s (see `dealJson`). */
-async function cardsJson(db: Kysely<DB>, named: RawBuilder<CardRow & Pick<DealRow, 'closed_at'>>) {
-  const { rows } = await sql<{ cards: string }>`
+  return sql<string>`
     select coalesce(json_agg(json_build_object(${cardPairs('named')})
-      order by named.updated_at desc, named.id desc), '[]')::text as cards
-    from (${named}) as named`.execute(db);
-  return rows[0]?.cards ?? '[]';
+      order by named.updated_at desc, named.id desc), '[]')::text
+    from (${withNames(actor, chosen, newestFirst)}) as named`;
 }

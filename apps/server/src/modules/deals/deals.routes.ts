@@ -96,25 +96,16 @@ export function registerDealRoutes(app: App, db: Kysely<DB>): void {
     handler: async (request) => {
       const actor = actorOf(request);
       const { pipelineId, perStage } = request.query;
-      const stages = await db
-        .selectFrom('stages')
-        .select('id')
-        .where('workspace_id', '=', actor.workspaceId)
-        .where('pipeline_id', '=', pipelineId)
-        .orderBy('position')
-        .execute();
+      const stages = await boardOf(db, actor, pipelineId, perStage);
       if (stages.length === 0) throw notFound('Pipeline');
-      const stageIds = stages.map((stage) => stage.id);
-      const { totals, columns } = await boardOf(db, actor, pipelineId, stageIds, perStage);
       // Each column's cards arrive as JSON text written by PostgreSQL (deals.queries.ts, dealJson).
-      const json = stageIds.map((stageId, i) => {
-        const total = totals.find((row) => row.stage_id === stageId);
-        const count = Number(total?.count ?? 0);
-        const sum = Number(total?.sum ?? 0);
-        return `{"stageId":${JSON.stringify(stageId)},"count":${count},"sum":${sum},"deals":${columns[i] ?? '[]'}}`;
-      });
+      const columns = stages.map(
+        (stage) =>
+          `{"stageId":${JSON.stringify(stage.stage_id)},"count":${Number(stage.count ?? 0)},` +
+          `"sum":${Number(stage.sum ?? 0)},"deals":${stage.cards}}`,
+      );
       return preEncoded<DealBoard>(
-        `{"pipelineId":${JSON.stringify(pipelineId)},"columns":[${json.join(',')}]}`,
+        `{"pipelineId":${JSON.stringify(pipelineId)},"columns":[${columns.join(',')}]}`,
       );
     },
   });
