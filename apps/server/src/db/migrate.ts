@@ -21,6 +21,7 @@ import * as stageVisitsByEntry from './migrations/0020-stage-visits-by-entry';
 import * as callIds from './migrations/0021-call-ids';
 import * as webForms from './migrations/0022-web-forms';
 import * as emailMessages from './migrations/0023-email-messages';
+import * as dealVisitedStages from './migrations/0024-deal-visited-stages';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0021-call-ids': callIds,
   '0022-web-forms': webForms,
   '0023-email-messages': emailMessages,
+  '0024-deal-visited-stages': dealVisitedStages,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

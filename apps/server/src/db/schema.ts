@@ -249,6 +249,8 @@ export interface DealsTable {
   updated_at: UpdatedAt;
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   search: Generated<string>;
+  /** Every stage the deal has been in, kept by triggers (migration 0024). */
+  visited_stages: Generated<string[]>;
 }
 
 export interface DealProductsTable {

@@ -347,6 +347,22 @@ export async function moveDealIn(trx: Trx, actor: Actor, id: string, options: Mo
   }
   const now = new Date();
   const handoff = await handoffTarget(trx, actor, target, current.responsible_id);
+  // The deal first: its new stage joins visited_stages in this write, so the visit's insert below
+  // finds it there and writes the deal no second time (migration 0024).
+  await trx
+    .updateTable('deals')
+    .set({
+      stage_id: target.id,
+      stage_entered_at: now,
+      probability: target.probability,
+      closed_at: target.kind === 'open' ? null : now,
+      lost_reason: target.kind === 'lost' ? (options.lostReason ?? null) : null,
+      responsible_id: handoff ?? current.responsible_id,
+      updated_at: now,
+    })
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', '=', id)
+    .execute();
   await trx
     .updateTable('deal_stage_history')
     .set({ exited_at: now })
@@ -365,20 +381,6 @@ export async function moveDealIn(trx: Trx, actor: Actor, id: string, options: Mo
       exited_at: null,
       override_comment: overriding ? (options.overrideComment ?? null) : null,
     })
-    .execute();
-  await trx
-    .updateTable('deals')
-    .set({
-      stage_id: target.id,
-      stage_entered_at: now,
-      probability: target.probability,
-      closed_at: target.kind === 'open' ? null : now,
-      lost_reason: target.kind === 'lost' ? (options.lostReason ?? null) : null,
-      responsible_id: handoff ?? current.responsible_id,
-      updated_at: now,
-    })
-    .where('workspace_id', '=', actor.workspaceId)
-    .where('id', '=', id)
     .execute();
   if (target.kind === 'won')
     await onDealWon(trx, actor, { ...current, responsible_id: handoff ?? current.responsible_id });

@@ -67,11 +67,11 @@ interface Period {
 
 /**
  * Live deals of the pipeline created in the period by the people in scope: the funnel's cohort. Counts
- * need only the id and stage (`narrow`), which `deals_created_report` holds: no table reads.
+ * need only the id, stage and stages visited (`narrow`), which `deals_created_report` holds: no table reads.
  */
 function cohort(scope: ReportScope, pipelineId: string, period: Period, narrow = false) {
   const columns = narrow
-    ? sql`d.id, d.stage_id`
+    ? sql`d.id, d.stage_id, d.visited_stages`
     : sql`d.id, d.stage_id, d.title, d.amount, d.responsible_id, d.created_at`;
   return sql`
     select ${columns} from deals d
@@ -103,9 +103,10 @@ function furthest(scope: ReportScope, pipelineId: string, period: Period, narrow
 
 /**
  * How many cohort deals reached each stage, and the cohort's size, in one statement. A deal's furthest
- * stage is the greater of its current stage's rank and, for deals with stage history, the furthest
- * stage in it: the cohort is grouped by the current stage and only history rows are grouped per deal,
- * so a quarter's 130,000 deals at 1,000,000 are never hashed one by one (the same numbers as `furthest`).
+ * stage is the highest rank among the stages it has been in, which the deal row keeps
+ * (`visited_stages`, migration 0024): the cohort is grouped by those paths, of which a funnel has a few
+ * hundred, and only each path's furthest stage is looked up. The same numbers as `furthest`, which
+ * reads the stage visits; ranks are today's, so reordered stages count in their new order.
  */
 async function reachedCounts(
   db: Kysely<DB>,
@@ -115,21 +116,15 @@ async function reachedCounts(
   stages: FunnelStage[],
 ) {
   const ws = scope.workspaceId;
-  const rank = sql`case when s.kind = 'won' then ${wonRank} else s.position end`;
   const { rows } = await sql<{ top: number | null; deals: string }>`
-    with cohort as materialized (${cohort(scope, pipelineId, period, true)}),
-    visited as (
-      select h.deal_id, max(${rank}) as top
-      from deal_stage_history h join stages s on s.workspace_id = ${ws} and s.id = h.stage_id and s.kind <> 'lost'
-      where h.workspace_id = ${ws} and h.deal_id in (select id from cohort)
+    select (
+        select max(case when s.kind = 'won' then ${wonRank} else s.position end) from stages s
+        where s.workspace_id = ${ws} and s.kind <> 'lost' and s.id = any(paths.visited_stages)
+      ) as top, sum(paths.deals) as deals
+    from (
+      select c.visited_stages, count(*) as deals from (${cohort(scope, pipelineId, period, true)}) as c
       group by 1
-    )
-    select greatest(now_in.top, visited.top) as top, count(*) as deals
-    from cohort c
-    left join (
-      select s.id, ${rank} as top from stages s where s.workspace_id = ${ws} and s.kind <> 'lost'
-    ) as now_in on now_in.id = c.stage_id
-    left join visited on visited.deal_id = c.id
+    ) as paths
     group by 1`.execute(db);
   return {
     cohort: rows.reduce((sum, row) => sum + Number(row.deals), 0),
