@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { PlansTable } from '../../db/schema-reports';
+import { countedActivities } from '../reports/activity-hours';
 
 export type PlanRow = Selectable<PlansTable>;
 
@@ -54,7 +55,11 @@ export interface Window {
   people(column: string): Expression<SqlBool>;
   /** The pipeline whose won deals are sales; every sales pipeline when null. */
   pipelineId: string | null;
+  /** Days in `timezone` fall on whole UTC hours (`hourAligned`): calls, meetings and e-mails are summed from hours. */
+  byHour?: boolean;
 }
+
+const summedKinds: readonly string[] = ['call', 'meeting', 'email'];
 
 function salesPipelines(window: Window, column: string) {
   return window.pipelineId
@@ -75,13 +80,23 @@ export async function stepFacts(
 ): Promise<{ day: string; person: string; key: string; value: number }[]> {
   const ws = window.workspaceId;
   const day = (column: string) => sql`(${sql.ref(column)} at time zone ${window.timezone})::date::text`;
-  const { rows } = await sql<{ day: string; person: string; key: string; value: string }>`
+  // Calls, meetings and e-mails come from the reports' hourly summary when days fall on whole hours:
+  // a quarter's 350,000 calls at 1,000,000 deals are a few thousand hours (reports/activity-hours.ts).
+  const summed = activities.every((kind) => summedKinds.includes(kind));
+  const counted = summed
+    ? sql`
+    select ${day('c.at')} as day, c.author_id as person, 'activity:' || c.kind as key, sum(c.activities)::numeric as value
+    from (${countedActivities(window, activities as ('call' | 'meeting' | 'email')[])}) as c
+    group by 1, 2, 3`
+    : sql`
     select ${day('a.occurred_at')} as day, a.author_id as person, 'activity:' || a.kind as key, count(*)::numeric as value
     from activities a
     where a.workspace_id = ${ws} and a.kind = any(${activities}::text[])
       and a.occurred_at >= ${window.start} and a.occurred_at < ${window.end}
       and a.author_id is not null and ${window.people('a.author_id')}
-    group by 1, 2, 3
+    group by 1, 2, 3`;
+  const { rows } = await sql<{ day: string; person: string; key: string; value: string }>`
+    ${counted}
     union all
     select ${day('h.entered_at')}, d.responsible_id, 'stage:' || h.stage_id, count(distinct h.deal_id)::numeric
     from deal_stage_history h
