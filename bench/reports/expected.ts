@@ -40,7 +40,7 @@ const sums =
     Object.fromEntries(keys.map((key) => [key, sum(rows, key)]));
 
 /** What every statement starts with: the period's instants and the people whose numbers count. */
-function context(viewer: Viewer, span: Span) {
+export function context(viewer: Viewer, span: Span) {
   const ws = viewer.workspaceId;
   const start = q`(${span.from}::date::timestamp at time zone ${span.timezone}::text)`;
   const end = q`((${span.to}::date + 1)::timestamp at time zone ${span.timezone}::text)`;
@@ -69,7 +69,7 @@ function context(viewer: Viewer, span: Span) {
 }
 
 /** Per sales pipeline, its first open stage named for a proposal (КП) and the open stage after it. */
-const proposalStages = (ws: Fragment) => q`
+export const proposalStages = (ws: Fragment) => q`
   ordered as (
     select s.id, s.pipeline_id, s.name, row_number() over (partition by s.pipeline_id order by s.position) as n
     from stages s join pipelines p on p.workspace_id = s.workspace_id and p.id = s.pipeline_id

@@ -9,7 +9,9 @@ import { HttpClient } from '../runner/http';
 import { drive, type Sample, summarize } from '../runner/measure';
 import { startServer } from '../runner/server';
 import { caseName, periodsOf, type ReportCase, reportCases } from './cases';
+import { endpointCases } from './endpoint-cases';
 import { parseReportsOptions, type ReportsOptions } from './options';
+import { ensurePlanning } from './planning-setup';
 import { meetsTargets, type ReportResult, ratioOf, resultsMarkdown, writeReportsResults } from './results';
 
 // npm run bench:reports -- --deals 100000   (see bench/README.md, "Reports")
@@ -36,7 +38,10 @@ const actors: BenchActor[] = [];
 let failed = false;
 try {
   for (const role of ['owner', 'head'] as const) actors.push(await signIn(http, role));
-  const cases = reportCases(actors, periodsOf(marker.anchor)).filter(
+  const periods = periodsOf(marker.anchor);
+  const owner = actors.find((actor) => actor.role === 'owner')!;
+  const plans = await ensurePlanning(server.url, owner, periods);
+  const cases = [...reportCases(actors, periods), ...endpointCases(actors, periods, plans)].filter(
     (item) => !options.only || caseName(item).includes(options.only),
   );
   console.log(`${cases.length} cases on ${marker.counts.deals?.toLocaleString('en')} deals`);
