@@ -332,6 +332,30 @@ describe('measured plans and plan against fact', () => {
     });
   });
 
+  it('plan against fact for a plan of stage steps only: no activity is counted', async () => {
+    const proposal = fixture.stages['Подготовка КП']!;
+    const plan = await ok<Plan>(owner, 'POST', '/api/plans', {
+      name: 'Март по этапам',
+      from: '2025-03-01',
+      to: '2025-03-31',
+      target: { kind: 'revenue', amount: 600_000 },
+      averageCheck: 50_000,
+      indicators: [{ stageId: proposal, conversion: 0.5 }],
+      managers: [
+        { userId: history.users.managerA.id },
+        { userId: history.users.managerB.id },
+        { userId: history.users.subManager.id },
+      ],
+    });
+    const fact = await ok<PlanFact>(owner, 'GET', `/api/plans/${plan.id}/fact?asOf=2025-03-15`);
+    // By March 15th: proposals D1, D2, D4; sales D1 and D5 (130,000), as in the plan below.
+    expect(fact.indicators.map((i) => [i.id, i.plan, i.fact])).toEqual([
+      [proposal, 24, 3],
+      ['sales', 12, 2],
+      ['revenue', 600_000, 130_000],
+    ]);
+  });
+
   it('plan against fact: per indicator, per manager, per day, with forecast and pace', async () => {
     const plan = await ok<Plan>(owner, 'POST', '/api/plans', {
       name: 'Март',

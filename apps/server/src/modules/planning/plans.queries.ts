@@ -82,7 +82,7 @@ export async function stepFacts(
   const day = (column: string) => sql`(${sql.ref(column)} at time zone ${window.timezone})::date::text`;
   // Calls, meetings and e-mails come from the reports' hourly summary when days fall on whole hours:
   // a quarter's 350,000 calls at 1,000,000 deals are a few thousand hours (reports/activity-hours.ts).
-  const summed = activities.every((kind) => summedKinds.includes(kind));
+  const summed = activities.length > 0 && activities.every((kind) => summedKinds.includes(kind));
   const counted = summed
     ? sql`
     select ${day('c.at')} as day, c.author_id as person, 'activity:' || c.kind as key, sum(c.activities)::numeric as value
