@@ -267,14 +267,20 @@ export function prefixQuery(text: string) {
 
 /**
  * The kanban, as one statement: per stage of the pipeline in order, the count and sum of all visible
- * deals and the JSON of the most recently touched few. Empty when the pipeline has no stages here.
+ * deals and the most recently touched few; as the JSON of a `DealBoard`, or null when the pipeline has
+ * no stages here.
  *
  * Counts and sums come from the trigger-kept totals: a few rows per stage, not every deal. Each
  * column's cards are a subquery per stage. As a statement per column (under Promise.all) the board
  * cost the server twelve round trips and twelve pooled connections per request, which under ten
  * clients was a third more than the SQL itself (bench/RESULTS.md).
  */
-export async function boardOf(db: Kysely<DB>, actor: Actor, pipelineId: string, perStage: number) {
+export async function boardOf(
+  db: Kysely<DB>,
+  actor: Actor,
+  pipelineId: string,
+  perStage: number,
+): Promise<string | null> {
   const { rows } = await sql<{ stage_id: string; count: string | null; sum: string | null; cards: string }>`
     select s.id as stage_id, totals.count, totals.sum, (${boardColumn(actor, pipelineId, perStage)}) as cards
     from stages s
@@ -284,7 +290,13 @@ export async function boardOf(db: Kysely<DB>, actor: Actor, pipelineId: string, 
     ) as totals on true
     where s.workspace_id = ${actor.workspaceId} and s.pipeline_id = ${pipelineId}
     order by s.position`.execute(db);
-  return rows;
+  if (rows.length === 0) return null;
+  const columns = rows.map(
+    (stage) =>
+      `{"stageId":${JSON.stringify(stage.stage_id)},"count":${Number(stage.count ?? 0)},` +
+      `"sum":${Number(stage.sum ?? 0)},"deals":${stage.cards}}`,
+  );
+  return `{"pipelineId":${JSON.stringify(pipelineId)},"columns":[${columns.join(',')}]}`;
 }
 
 // What a kanban card shows, plus what its names and "no next step" flag are looked up by.

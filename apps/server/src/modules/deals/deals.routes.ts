@@ -96,17 +96,9 @@ export function registerDealRoutes(app: App, db: Kysely<DB>): void {
     handler: async (request) => {
       const actor = actorOf(request);
       const { pipelineId, perStage } = request.query;
-      const stages = await boardOf(db, actor, pipelineId, perStage);
-      if (stages.length === 0) throw notFound('Pipeline');
-      // Each column's cards arrive as JSON text written by PostgreSQL (deals.queries.ts, dealJson).
-      const columns = stages.map(
-        (stage) =>
-          `{"stageId":${JSON.stringify(stage.stage_id)},"count":${Number(stage.count ?? 0)},` +
-          `"sum":${Number(stage.sum ?? 0)},"deals":${stage.cards}}`,
-      );
-      return preEncoded<DealBoard>(
-        `{"pipelineId":${JSON.stringify(pipelineId)},"columns":[${columns.join(',')}]}`,
-      );
+      const board = await boardOf(db, actor, pipelineId, perStage);
+      if (board === null) throw notFound('Pipeline');
+      return preEncoded<DealBoard>(board);
     },
   });
 

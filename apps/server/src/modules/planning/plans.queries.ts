@@ -1,7 +1,7 @@
 import { type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { PlansTable } from '../../db/schema-reports';
-import { countedActivities } from '../reports/activity-hours';
+import { countedActivities, isCountedKind } from '../reports/activity-hours';
 
 export type PlanRow = Selectable<PlansTable>;
 
@@ -59,8 +59,6 @@ export interface Window {
   byHour?: boolean;
 }
 
-const summedKinds: readonly string[] = ['call', 'meeting', 'email'];
-
 function salesPipelines(window: Window, column: string) {
   return window.pipelineId
     ? sql`${sql.ref(column)} = ${window.pipelineId}`
@@ -82,13 +80,14 @@ export async function stepFacts(
   const day = (column: string) => sql`(${sql.ref(column)} at time zone ${window.timezone})::date::text`;
   // Calls, meetings and e-mails come from the reports' hourly summary when days fall on whole hours:
   // a quarter's 350,000 calls at 1,000,000 deals are a few thousand hours (reports/activity-hours.ts).
-  const summed = activities.length > 0 && activities.every((kind) => summedKinds.includes(kind));
-  const counted = summed
-    ? sql`
+  const summed = activities.filter(isCountedKind);
+  const counted =
+    activities.length > 0 && summed.length === activities.length
+      ? sql`
     select ${day('c.at')} as day, c.author_id as person, 'activity:' || c.kind as key, sum(c.activities)::numeric as value
-    from (${countedActivities(window, activities as ('call' | 'meeting' | 'email')[])}) as c
+    from (${countedActivities(window, summed)}) as c
     group by 1, 2, 3`
-    : sql`
+      : sql`
     select ${day('a.occurred_at')} as day, a.author_id as person, 'activity:' || a.kind as key, count(*)::numeric as value
     from activities a
     where a.workspace_id = ${ws} and a.kind = any(${activities}::text[])

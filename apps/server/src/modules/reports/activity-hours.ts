@@ -41,15 +41,18 @@ export async function hourAligned(
   return aligned;
 }
 
+/** The activity kinds the hourly summary counts. */
+export const countedKinds = ['call', 'meeting', 'email'] as const;
+export type CountedKind = (typeof countedKinds)[number];
+export const isCountedKind = (kind: string): kind is CountedKind =>
+  (countedKinds as readonly string[]).includes(kind);
+
 /**
  * Calls, meetings and emails by their authors in the window, as rows (`at`, `author_id`, `kind`,
  * `activities`): an hour of the summary and how many it holds, or one activity each. Group them by
  * a day or week of `at` in the report's zone and sum `activities`.
  */
-export function countedActivities(
-  window: ActivityWindow,
-  kinds: readonly ('call' | 'meeting' | 'email')[] = ['call', 'meeting', 'email'],
-) {
+export function countedActivities(window: ActivityWindow, kinds: readonly CountedKind[] = countedKinds) {
   // Literal kinds, so the planner can prove the partial index activities_reports applies.
   const kindIn = (column: string) =>
     sql`${sql.ref(column)} in (${sql.join(kinds.map((kind) => sql.lit(kind)))})`;
