@@ -76,48 +76,65 @@ export async function listEntries(
   return query.orderBy('occurred_on', 'desc').orderBy('id').limit(filter.limit).execute();
 }
 
-/** Income and expense per month in [from, to], and the balance of everything before `from`. */
+interface Totals {
+  months: { month: string; income: string; expense: string }[];
+  before: number;
+  lines: { line_of_business: string | null; income: string; expense: string }[];
+  categories: { kind: 'income' | 'expense'; category: string; amount: string }[];
+}
+
+/**
+ * Income and expense per month in [from, to], per line of business and per category over the period,
+ * and the balance of everything before `from`: one statement, one pass over the entries up to `to`.
+ * As four statements in parallel they held four pooled connections for a report whose SQL takes
+ * under a millisecond. Sums come back as text, so no amount passes through a float on the way.
+ */
 export async function monthlyTotals(
   db: Kysely<DB>,
   workspaceId: string,
   options: { from: string; to: string; statuses: ('actual' | 'planned')[]; lineOfBusiness?: string },
-) {
+): Promise<Totals> {
   const line = options.lineOfBusiness ? sql`and f.line_of_business = ${options.lineOfBusiness}` : sql``;
-  const [months, before, lines, categories] = await Promise.all([
-    sql<{ month: string; income: string; expense: string }>`
-      select to_char(f.occurred_on, 'YYYY-MM') as month,
-        coalesce(sum(f.amount) filter (where f.kind = 'income'), 0) as income,
-        coalesce(sum(f.amount) filter (where f.kind = 'expense'), 0) as expense
+  const income = sql`coalesce(sum(p.amount) filter (where p.kind = 'income'), 0)::text`;
+  const expense = sql`coalesce(sum(p.amount) filter (where p.kind = 'expense'), 0)::text`;
+  const { rows } = await sql<Omit<Totals, 'before'> & { before: string }>`
+    with entries as (
+      select f.occurred_on, f.kind, f.amount, f.line_of_business, f.category,
+        f.occurred_on >= ${options.from}::date as in_period
       from finance_entries f
       where f.workspace_id = ${workspaceId} and f.status = any(${options.statuses}::text[])
-        and f.occurred_on >= ${options.from}::date and f.occurred_on <= ${options.to}::date ${line}
-      group by 1`.execute(db),
-    sql<{ balance: string }>`
-      select coalesce(sum(case when f.kind = 'income' then f.amount else -f.amount end), 0) as balance
-      from finance_entries f
-      where f.workspace_id = ${workspaceId} and f.status = any(${options.statuses}::text[])
-        and f.occurred_on < ${options.from}::date ${line}`.execute(db),
-    sql<{ line_of_business: string | null; income: string; expense: string }>`
-      select f.line_of_business,
-        coalesce(sum(f.amount) filter (where f.kind = 'income'), 0) as income,
-        coalesce(sum(f.amount) filter (where f.kind = 'expense'), 0) as expense
-      from finance_entries f
-      where f.workspace_id = ${workspaceId} and f.status = any(${options.statuses}::text[])
-        and f.occurred_on >= ${options.from}::date and f.occurred_on <= ${options.to}::date ${line}
-      group by 1 order by 1 nulls last`.execute(db),
-    sql<{ kind: 'income' | 'expense'; category: string; amount: string }>`
-      select f.kind, f.category, sum(f.amount) as amount
-      from finance_entries f
-      where f.workspace_id = ${workspaceId} and f.status = any(${options.statuses}::text[])
-        and f.occurred_on >= ${options.from}::date and f.occurred_on <= ${options.to}::date ${line}
-      group by 1, 2 order by 1 desc, 3 desc, 2`.execute(db),
-  ]);
+        and f.occurred_on <= ${options.to}::date ${line}
+    ), period as (select * from entries where in_period)
+    select
+      (select coalesce(sum(case when e.kind = 'income' then e.amount else -e.amount end), 0)::text
+        from entries e where not e.in_period) as before,
+      (select coalesce(json_agg(m), '[]') from (
+        select to_char(p.occurred_on, 'YYYY-MM') as month, ${income} as income, ${expense} as expense
+        from period p group by 1) as m) as months,
+      (select coalesce(json_agg(l order by l.line_of_business nulls last), '[]') from (
+        select p.line_of_business, ${income} as income, ${expense} as expense
+        from period p group by 1) as l) as lines,
+      (select coalesce(json_agg(c order by c.kind desc, c.total desc, c.category), '[]') from (
+        select p.kind, p.category, sum(p.amount)::text as amount, sum(p.amount) as total
+        from period p group by 1, 2) as c) as categories`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('The totals statement returned no row');
   return {
-    months: months.rows,
-    before: Number(before.rows[0]?.balance ?? 0),
-    lines: lines.rows,
-    categories: categories.rows,
+    months: row.months,
+    before: Number(row.before),
+    lines: row.lines,
+    categories: row.categories.map(({ kind, category, amount }) => ({ kind, category, amount })),
   };
+}
+
+/** Actual expenses booked from `from` to `to`, for the break-even point's fixed costs. */
+export async function expensesBetween(db: Kysely<DB>, workspaceId: string, from: string, to: string) {
+  const { rows } = await sql<{ spent: string }>`
+    select coalesce(sum(f.amount), 0)::text as spent
+    from finance_entries f
+    where f.workspace_id = ${workspaceId} and f.status = 'actual' and f.kind = 'expense'
+      and f.occurred_on >= ${from}::date and f.occurred_on <= ${to}::date`.execute(db);
+  return Number(rows[0]?.spent ?? 0);
 }
 
 /** Planned expenses not yet paid, per counterparty: what the company owes. */

@@ -14,7 +14,15 @@ import type { Actor } from '../access/actor';
 import { findVisibleRecord } from '../access/records';
 import { monthsOf } from '../reports/activity.queries';
 import { addDays, requirePeriod, today } from '../reports/report-scope';
-import { type EntryFilter, findEntry, listEntries, monthlyTotals, owed, toEntry } from './finance.queries';
+import {
+  type EntryFilter,
+  expensesBetween,
+  findEntry,
+  listEntries,
+  monthlyTotals,
+  owed,
+  toEntry,
+} from './finance.queries';
 
 /** Money is the owner's, the admin's and the accountant's business. */
 function requireFinance(actor: Actor): void {
@@ -226,12 +234,7 @@ export async function breakEven(
         'Type the fixed costs, or give from and to to average the expenses over',
       );
     requirePeriod(query.from, query.to, 'querystring');
-    const totals = await monthlyTotals(db, actor.workspaceId, {
-      from: query.from,
-      to: query.to,
-      statuses: ['actual'],
-    });
-    const spent = totals.months.reduce((sum, month) => sum + Number(month.expense), 0);
+    const spent = await expensesBetween(db, actor.workspaceId, query.from, query.to);
     fixedCosts = round2(spent / monthsOf(query.from, query.to).length);
   }
   const revenue = breakEvenRevenue(fixedCosts, query.marginRate);
