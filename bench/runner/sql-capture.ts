@@ -4,6 +4,11 @@ import pg from 'pg';
 export interface Statement {
   text: string;
   values: unknown[] | undefined;
+  /**
+   * The name it went under when the endpoint sent it as a named statement (db/named-statements.ts):
+   * the replay names it too, so PostgreSQL parses and plans it once per connection on both sides.
+   */
+  name: string | undefined;
   /** Which pooled connection sent it: statements of one transaction share a connection. */
   connection: number;
   /** Logical clock ticks at sending and at completion: they order statements and reveal overlap. */
@@ -70,6 +75,7 @@ function install(): void {
     const text = typeof config === 'string' ? config : (config as { text: string }).text;
     // A named statement (db/named-statements.ts) carries its values in the config.
     const values = typeof config === 'string' ? given : ((config as { values?: unknown }).values ?? given);
+    const name = typeof config === 'string' ? undefined : (config as { name?: string }).name;
     let connection = connections.get(this);
     if (connection === undefined) {
       connection = ++connectionCount;
@@ -78,6 +84,7 @@ function install(): void {
     const statement: Statement = {
       text,
       values: Array.isArray(values) ? [...values] : undefined,
+      name,
       connection,
       sent: takeAskedAt(this) ?? ++clock,
       completed: 0,

@@ -74,7 +74,10 @@ async function runUnit(pool: pg.Pool, unit: Unit, ids: Map<string, string>): Pro
 
 async function send(target: pg.Pool | pg.PoolClient, statement: Statement, ids: Map<string, string>) {
   const values = ids.size > 0 ? statement.values?.map((value) => swapIds(value, ids)) : statement.values;
-  const result = await target.query<{ id?: unknown }>(statement.text, values);
+  const { name, text } = statement;
+  const result = name
+    ? await target.query<{ id?: unknown }>({ name, text, values })
+    : await target.query<{ id?: unknown }>(text, values);
   statement.returnedIds.forEach((captured, i) => {
     const row = result.rows[i];
     if (row?.id !== undefined) ids.set(captured, String(row.id));
