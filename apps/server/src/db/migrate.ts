@@ -22,6 +22,7 @@ import * as callIds from './migrations/0021-call-ids';
 import * as webForms from './migrations/0022-web-forms';
 import * as emailMessages from './migrations/0023-email-messages';
 import * as dealVisitedStages from './migrations/0024-deal-visited-stages';
+import * as stageVisitResponsible from './migrations/0025-stage-visit-responsible';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0022-web-forms': webForms,
   '0023-email-messages': emailMessages,
   '0024-deal-visited-stages': dealVisitedStages,
+  '0025-stage-visit-responsible': stageVisitResponsible,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

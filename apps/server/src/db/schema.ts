@@ -277,6 +277,8 @@ export interface DealStageHistoryTable {
   exited_at: NullableTimestamp;
   actor_id: string | null;
   override_comment: string | null;
+  /** The deal's responsible person while the deal is live, else null; kept by triggers (migration 0025). */
+  deal_responsible_id: Generated<string | null>;
 }
 
 export interface ActivitiesTable {

@@ -97,12 +97,11 @@ export async function stepFacts(
   const { rows } = await sql<{ day: string; person: string; key: string; value: string }>`
     ${counted}
     union all
-    select ${day('h.entered_at')}, d.responsible_id, 'stage:' || h.stage_id, count(distinct h.deal_id)::numeric
+    select ${day('h.entered_at')}, h.deal_responsible_id, 'stage:' || h.stage_id, count(distinct h.deal_id)::numeric
     from deal_stage_history h
-    join deals d on d.workspace_id = h.workspace_id and d.id = h.deal_id
     where h.workspace_id = ${ws} and h.stage_id = any(${stageIds}::uuid[])
       and h.entered_at >= ${window.start} and h.entered_at < ${window.end}
-      and d.deleted_at is null and d.responsible_id is not null and ${window.people('d.responsible_id')}
+      and h.deal_responsible_id is not null and ${window.people('h.deal_responsible_id')}
     group by 1, 2, 3
     union all
     select w.day, w.responsible_id, x.key, case when x.key = 'sales' then w.deals else w.amount end

@@ -45,13 +45,12 @@ export async function actionCounts(db: Kysely<DB>, window: ActionWindow): Promis
     from (${countedActivities(window)}) as a
     group by 1, 2
     union all
-    select d.responsible_id, case when h.stage_id = any(${stages.proposal}::uuid[]) then 'proposal' else 'negotiation' end,
+    select h.deal_responsible_id, case when h.stage_id = any(${stages.proposal}::uuid[]) then 'proposal' else 'negotiation' end,
       count(*)::numeric
     from deal_stage_history h
-    join deals d on d.workspace_id = h.workspace_id and d.id = h.deal_id
     where h.workspace_id = ${ws} and h.stage_id = any(${[...stages.proposal, ...stages.negotiation]}::uuid[])
       and h.entered_at >= ${start} and h.entered_at < ${end}
-      and d.deleted_at is null and d.responsible_id is not null and ${window.people('d.responsible_id')}
+      and h.deal_responsible_id is not null and ${window.people('h.deal_responsible_id')}
     group by 1, 2
     union all
     select won.responsible_id, x.action, case when x.action = 'dealWon' then won.deals else won.amount end

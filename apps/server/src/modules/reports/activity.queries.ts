@@ -180,15 +180,15 @@ export const activityWeekly: ReportDefinition = {
     const [activities, entries, names] = await Promise.all([
       activityCounts(db, scope, 'week'),
       sql<{ week: string; responsible_id: string; proposals: string; negotiations: string }>`
-        select date_trunc('week', h.entered_at at time zone ${scope.timezone})::date::text as week, d.responsible_id,
+        select date_trunc('week', h.entered_at at time zone ${scope.timezone})::date::text as week,
+          h.deal_responsible_id as responsible_id,
           count(*) filter (where h.stage_id = any(${stages.proposal}::uuid[])) as proposals,
           count(*) filter (where h.stage_id = any(${stages.negotiation}::uuid[])) as negotiations
         from deal_stage_history h
-        join deals d on d.workspace_id = h.workspace_id and d.id = h.deal_id
         where h.workspace_id = ${scope.workspaceId}
           and h.stage_id = any(${[...stages.proposal, ...stages.negotiation]}::uuid[])
           and h.entered_at >= ${scope.start} and h.entered_at < ${scope.end}
-          and d.deleted_at is null and d.responsible_id is not null and ${scope.people('d.responsible_id')}
+          and h.deal_responsible_id is not null and ${scope.people('h.deal_responsible_id')}
         group by 1, 2`.execute(db),
       peopleNames(db, scope.workspaceId),
     ]);
