@@ -53,7 +53,13 @@ export function resultsMarkdown(deals: number, info: RunInfo, results: CaseResul
       : '';
     return `| ${result.item.endpoint} | ${roleLabels[result.item.role]} | ${http10.rate.toFixed(0)} | ${sql10.rate.toFixed(0)} | ${times(ratio)} ${mark(ratio <= targets.ratio)} | ${ms(http10.p50)} | ${ms(http10.p95)} | ${result.serverCpuMs.toFixed(2)} | ${versus} |`;
   });
-  const count = (ok: (result: CaseResult) => boolean) => `${results.filter(ok).length} of ${results.length}`;
+  const targeted = results.filter((result) => result.item.targeted);
+  const count = (ok: (result: CaseResult) => boolean, among = results) =>
+    `${among.filter(ok).length} of ${among.length}`;
+  const metRatio = (r: CaseResult) =>
+    r.http1.p50 / r.sql1.p50 <= targets.ratio && r.http1.p95 / r.sql1.p95 <= targets.ratio;
+  const met = (among: CaseResult[]) =>
+    `ratio ≤ ${targets.ratio}× at p50 and p95 in ${count(metRatio, among)}; p95 < ${targets.p95Ms} ms in ${count((r) => r.http1.p95 < targets.p95Ms, among)}; throughput ratio ≤ ${targets.ratio}× in ${count((r) => throughputRatio(r) <= targets.ratio, among)}`;
   return [
     `## ${deals.toLocaleString('en')} deals`,
     '',
@@ -64,7 +70,8 @@ export function resultsMarkdown(deals: number, info: RunInfo, results: CaseResul
     `- Software: ${info.software}`,
     `- Dataset: ${info.dataset}`,
     `- Budget: ${info.budget}`,
-    `- Targets met: ratio ≤ ${targets.ratio}× at p50 and p95 in ${count((r) => r.http1.p50 / r.sql1.p50 <= targets.ratio && r.http1.p95 / r.sql1.p95 <= targets.ratio)} cases; p95 < ${targets.p95Ms} ms in ${count((r) => r.http1.p95 < targets.p95Ms)}; throughput ratio ≤ ${targets.ratio}× in ${count((r) => throughputRatio(r) <= targets.ratio)}.`,
+    `- Targets met by the kanban, list and search cases (the endpoints the targets are set for): ${met(targeted)}.`,
+    `- All cases, with a deal by id and create (measured against the reference platform): ${met(results)}.`,
     '',
     '### One client: latency in ms, endpoint over HTTP vs the raw SQL it runs',
     '',
