@@ -18,7 +18,7 @@ const usage = `npm run bench:reports -- [options]   (see bench/README.md, "Repor
   --seed N           PRNG seed of the dataset (default 1)
   --anchor ISO       end of the dataset's history (default 2026-11-01T00:00:00Z)
   --database-url URL default postgres://postgres@127.0.0.1:5432/voronka_bench_<deals>
-  --requests N       requests per case and side (default 20)
+  --requests N       requests per case and side (default 60)
   --seconds S        time budget per case and side (default 12)
   --only TEXT        only the cases whose name contains TEXT
   --label TEXT       keep this run as its own section of RESULTS.md (e.g. before)
@@ -32,7 +32,7 @@ export function parseReportsOptions(argv: string[]): ReportsOptions {
       seed: { type: 'string', default: '1' },
       anchor: { type: 'string', default: '2026-11-01T00:00:00Z' },
       'database-url': { type: 'string' },
-      requests: { type: 'string', default: '20' },
+      requests: { type: 'string', default: '60' },
       seconds: { type: 'string', default: '12' },
       only: { type: 'string' },
       label: { type: 'string' },

@@ -23,6 +23,8 @@ export interface ReportsRunInfo {
   software: string;
   dataset: string;
   budget: string;
+  /** What an endpoint costs before its own SQL, measured in the same run. */
+  floor?: string;
   loadBefore: string;
   loadAfter: string;
   notMeasured: string[];
@@ -71,6 +73,7 @@ export function resultsMarkdown(
     `- Software: ${info.software}`,
     `- Dataset: ${info.dataset}`,
     `- Budget: ${info.budget}`,
+    ...(info.floor ? [`- Floor: ${info.floor}`] : []),
     `- Same numbers as the hand-written SQL in ${count((r) => r.mismatches.length === 0)} cases; ratio ≤ ${targets.ratio}× at p50 and p95 in ${count((r) => ratioOf(r, 'p50') <= targets.ratio && ratioOf(r, 'p95') <= targets.ratio)}; endpoint p95 under 1 s in ${count((r) => r.http.p95 < targets.ms)}; all three in ${count(meetsTargets)}.`,
     ...info.notMeasured.map((line) => `- Not measured: ${line}`),
     '',

@@ -45,6 +45,10 @@ try {
     (item) => !options.only || caseName(item).includes(options.only),
   );
   console.log(`${cases.length} cases on ${marker.counts.deals?.toLocaleString('en')} deals`);
+  const floor = await measureFloor(owner);
+  console.log(
+    `An authenticated request that runs no report: p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms`,
+  );
   const results: ReportResult[] = [];
   for (const item of cases) {
     const result = await measure(item).catch(
@@ -77,7 +81,7 @@ try {
     const section = resultsMarkdown(
       options.deals,
       options.label,
-      await runInfo(marker, options, loadBefore, load()),
+      await runInfo(marker, options, loadBefore, load(), floor),
       results,
     );
     writeReportsResults(file, options.deals, options.label, section);
@@ -93,6 +97,21 @@ try {
 if (failed) {
   console.error('FAILED: some reports give numbers different from the hand-written SQL (listed above).');
   process.exitCode = 1;
+}
+
+/**
+ * What any endpoint costs before its own SQL: `GET /api/auth/session` with the owner's token checks
+ * the token (one statement) and answers the session. A report whose SQL takes less than about twice
+ * this cannot come within 1.5× of it, whatever the report does.
+ */
+async function measureFloor(actor: BenchActor) {
+  const request = { method: 'GET', path: '/api/auth/session' } as const;
+  const call = async () => {
+    const response = await http.request(request, actor.headers);
+    if (response.status !== 200) throw new Error(`/api/auth/session answered ${response.status}`);
+  };
+  await call();
+  return summarize([await drive(call, { concurrency: 1, maxRequests: 400, maxSeconds: 3 })]);
 }
 
 /**
@@ -155,6 +174,7 @@ async function runInfo(
   options: ReportsOptions,
   loadBefore: string,
   loadAfter: string,
+  floor: { p50: number; p95: number },
 ) {
   const settings = await pool.query<{
     version: string;
@@ -180,6 +200,7 @@ async function runInfo(
     budget: `per case and side: up to ${options.requests} requests or ${options.seconds} s, one at a time, in two alternating rounds after one request each that is compared`,
     loadBefore,
     loadAfter,
+    floor: `an authenticated request that runs no report (\`GET /api/auth/session\` with the owner's API token) takes p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms over HTTP here; that much comes on top of any report's SQL`,
     notMeasured: [],
   };
 }
