@@ -33,7 +33,8 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
         PORT: String(port),
         HOST: '127.0.0.1',
         SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
+        // Request logs are `info`; BENCH_LOG_LEVEL=info times the server with them.
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
         WEB_DIST: '/nonexistent',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
