@@ -71,7 +71,7 @@ export function resultsMarkdown(deals: number, info: RunInfo, results: CaseResul
     `- Dataset: ${info.dataset}`,
     `- Budget: ${info.budget}`,
     `- Targets met by the kanban, list and search cases (the endpoints the targets are set for): ${met(targeted)}.`,
-    `- All cases, with a deal by id and create (measured against the reference platform): ${met(results)}.`,
+    `- All cases, with a deal by id, create and the companies, contacts and leads lists: ${met(results)}.`,
     '',
     '### One client: latency in ms, endpoint over HTTP vs the raw SQL it runs',
     '',
