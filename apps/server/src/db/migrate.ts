@@ -24,6 +24,7 @@ import * as emailMessages from './migrations/0023-email-messages';
 import * as dealVisitedStages from './migrations/0024-deal-visited-stages';
 import * as stageVisitResponsible from './migrations/0025-stage-visit-responsible';
 import * as companyListIndexes from './migrations/0026-company-list-indexes';
+import * as attentionIndexes from './migrations/0027-attention-indexes';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0024-deal-visited-stages': dealVisitedStages,
   '0025-stage-visit-responsible': stageVisitResponsible,
   '0026-company-list-indexes': companyListIndexes,
+  '0027-attention-indexes': attentionIndexes,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

@@ -13,8 +13,12 @@ export interface AttentionScope {
   people(column: string): Expression<SqlBool>;
 }
 
-/** Activity kinds that count as working a deal; a client's review does not. */
-const movementKinds = ['call', 'meeting', 'email', 'note', 'comment'];
+/**
+ * Activity kinds that count as working a deal; a client's review does not. Written into the statement
+ * as literals: the index of recent deal activity (migration 0027) covers exactly these kinds, and
+ * PostgreSQL uses a partial index only where it can see that the condition implies its own.
+ */
+const movementKinds = sql.join(['call', 'meeting', 'email', 'note', 'comment'].map((kind) => sql.lit(kind)));
 
 /** The records behind each number, as report drills select them (id, title, at, amount, responsible). */
 export function attentionSource(scope: AttentionScope, item: AttentionItem): DrillSource {
@@ -51,7 +55,7 @@ export function attentionSource(scope: AttentionScope, item: AttentionItem): Dri
         query: openDeals(sql`d.stage_entered_at < ${stuckSince} and not exists (
           select 1 from activities a
           where a.workspace_id = d.workspace_id and a.entity = 'deal' and a.record_id = d.id
-            and a.kind = any(${movementKinds}::text[]) and a.occurred_at >= ${stuckSince})`),
+            and a.kind in (${movementKinds}) and a.occurred_at >= ${stuckSince})`),
       };
   }
 }
