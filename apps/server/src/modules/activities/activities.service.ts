@@ -223,33 +223,28 @@ export async function reviewsOf(
 ) {
   if (!(await findVisibleRecord(db, actor, entity, id))) throw notFound(entity);
   const link = entity === 'company' ? 'company_id' : 'contact_id';
+  const reviews = () =>
+    db
+      .selectFrom('activities')
+      .selectAll()
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('kind', '=', 'review');
+  const own = reviews().where('entity', '=', entity).where('record_id', '=', id);
+  // Two ranges of activities_record rather than one OR: with the OR PostgreSQL read every review of
+  // the workspace (a third of a second at 1,000,000 deals) to find a client's few.
+  const onDeals = reviews()
+    .where('entity', '=', 'deal')
+    .where('record_id', 'in', (eb) =>
+      eb
+        .selectFrom('deals')
+        .select('deals.id')
+        .where('deals.workspace_id', '=', actor.workspaceId)
+        .where(`deals.${link}`, '=', id),
+    );
   const rows = await db
-    .selectFrom('activities')
+    .selectFrom((entity === 'deal' ? own : own.unionAll(onDeals)).as('review'))
     .selectAll()
-    .where('workspace_id', '=', actor.workspaceId)
-    .where('kind', '=', 'review')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('entity', '=', entity), eb('record_id', '=', id)]),
-        ...(entity === 'deal'
-          ? []
-          : [
-              eb.and([
-                eb('entity', '=', 'deal'),
-                eb(
-                  'record_id',
-                  'in',
-                  eb
-                    .selectFrom('deals')
-                    .select('deals.id')
-                    .where('deals.workspace_id', '=', actor.workspaceId)
-                    .where(`deals.${link}`, '=', id),
-                ),
-              ]),
-            ]),
-      ]),
-    )
-    .orderBy('occurred_at', 'desc')
+    .orderBy('review.occurred_at', 'desc')
     .execute();
   const items = rows.map(toActivity);
   return { items, hasNegative: items.some((review) => review.result === 'negative') };

@@ -130,4 +130,28 @@ describe('won and paid: hand-off to fulfilment', () => {
     expect(reviews.items[0]).toMatchObject({ result: 'negative', body: 'Сорвали сроки доставки' });
     expect((await closer.request('GET', `/api/reviews/contact/${contactId}`)).json().hasNegative).toBe(true);
   });
+
+  it('a client’s reviews are those on the client and on its deals, newest first', async () => {
+    const deal = await wonDeal();
+    const review = (entity: string, recordId: string, body: string, occurredAt: string) =>
+      closer.request('POST', '/api/activities', {
+        kind: 'review',
+        entity,
+        recordId,
+        result: 'positive',
+        body,
+        occurredAt,
+      });
+    expect((await review('company', companyId, 'Всё понравилось', '2026-01-10T09:00:00Z')).statusCode).toBe(
+      200,
+    );
+    expect((await review('deal', deal.id, 'Привезли вовремя', '2026-01-12T09:00:00Z')).statusCode).toBe(200);
+    const bodies = (await closer.request('GET', `/api/reviews/company/${companyId}`))
+      .json()
+      .items.map((item: { body: string }) => item.body);
+    expect(bodies.indexOf('Привезли вовремя')).toBeGreaterThanOrEqual(0);
+    expect(bodies.indexOf('Всё понравилось')).toBeGreaterThan(bodies.indexOf('Привезли вовремя'));
+    const onDeal = (await closer.request('GET', `/api/reviews/deal/${deal.id}`)).json();
+    expect(onDeal.items.map((item: { body: string }) => item.body)).toEqual(['Привезли вовремя']);
+  });
 });
