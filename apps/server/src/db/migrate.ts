@@ -25,6 +25,7 @@ import * as dealVisitedStages from './migrations/0024-deal-visited-stages';
 import * as stageVisitResponsible from './migrations/0025-stage-visit-responsible';
 import * as companyListIndexes from './migrations/0026-company-list-indexes';
 import * as attentionIndexes from './migrations/0027-attention-indexes';
+import * as filterValueIndexes from './migrations/0028-filter-value-indexes';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0025-stage-visit-responsible': stageVisitResponsible,
   '0026-company-list-indexes': companyListIndexes,
   '0027-attention-indexes': attentionIndexes,
+  '0028-filter-value-indexes': filterValueIndexes,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

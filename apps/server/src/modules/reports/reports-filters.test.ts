@@ -152,6 +152,8 @@ describe('filter values', () => {
       ['managerA', { sources: ['site'], regions: ['Москва'] }],
       ['managerB', { sources: ['exhibition'], regions: ['Москва', 'Санкт-Петербург'] }],
       ['subManager', { sources: [], regions: ['Санкт-Петербург'] }],
+      // The sub-department's head sees their department: the sub-manager's records, none of A's or B's.
+      ['subHead', { sources: [], regions: ['Санкт-Петербург'] }],
     ] as const;
     for (const [who, values] of expected) {
       const client = await signIn(t.app, team.users[who].email);
