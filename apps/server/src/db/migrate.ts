@@ -26,6 +26,7 @@ import * as stageVisitResponsible from './migrations/0025-stage-visit-responsibl
 import * as companyListIndexes from './migrations/0026-company-list-indexes';
 import * as attentionIndexes from './migrations/0027-attention-indexes';
 import * as filterValueIndexes from './migrations/0028-filter-value-indexes';
+import * as recordTaskIndex from './migrations/0029-record-task-index';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0026-company-list-indexes': companyListIndexes,
   '0027-attention-indexes': attentionIndexes,
   '0028-filter-value-indexes': filterValueIndexes,
+  '0029-record-task-index': recordTaskIndex,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */
