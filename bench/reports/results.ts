@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Summary } from '../runner/measure';
+import { writeMarkedSection } from '../runner/sections';
 import { type CaseRole, type ReportCase, roleNames } from './cases';
 
 /** The issue's targets: the endpoint within 1.5× of the hand-written SQL, and under a second. */
@@ -91,16 +91,5 @@ export function writeReportsResults(
   label: string | null,
   section: string,
 ): void {
-  const id = `bench:reports deals=${deals}${label ? ` ${label}` : ''}`;
-  const open = `<!-- ${id} -->`;
-  const close = `<!-- /${id} -->`;
-  const block = `${open}\n${section}\n${close}`;
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const start = text.indexOf(open);
-  const end = text.indexOf(close);
-  text =
-    start >= 0 && end > start
-      ? text.slice(0, start) + block + text.slice(end + close.length)
-      : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, text);
+  writeMarkedSection(file, `bench:reports deals=${deals}${label ? ` ${label}` : ''}`, section);
 }
