@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeMarkedSection } from '../runner/sections';
 import type { ProcessCase } from './cases';
 import type { InMemoryResult } from './in-memory';
 import type { PersistedResult, Phase } from './persisted';
@@ -203,16 +203,5 @@ function verdict(runs: readonly RunResult[]): string {
 
 /** Replaces this benchmark's own section of RESULTS.md, or appends it; other sections stay as they are. */
 export function writeSection(file: string, section: string, connection: ReportHeader['connection']): void {
-  const marker = connection === 'socket' ? 'bench:processes:socket' : 'bench:processes';
-  const open = `<!-- ${marker} -->`;
-  const close = `<!-- /${marker} -->`;
-  const block = `${open}\n${section}\n${close}`;
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const start = text.indexOf(open);
-  const end = text.indexOf(close);
-  text =
-    start >= 0 && end > start
-      ? text.slice(0, start) + block + text.slice(end + close.length)
-      : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, text);
+  writeMarkedSection(file, connection === 'socket' ? 'bench:processes:socket' : 'bench:processes', section);
 }
