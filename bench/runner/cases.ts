@@ -22,10 +22,11 @@ export interface Case {
   variants: RequestSpec[];
   reference?: (typeof reference)[keyof typeof reference];
   /**
-   * False for a deal by id and a create: the ratio and p95 targets are set for the kanban, the
-   * filtered list and search; these two are measured for the comparison with the reference platform.
+   * False where issue 3 sets no target: its ratio and p95 targets are for the kanban, the filtered
+   * list and search; the other cases are measured beside them (a deal by id and a create against the
+   * reference platform, the other lists so that a slow one shows).
    */
-  targeted: boolean;
+  targeted?: false;
 }
 
 export function caseName(item: Pick<Case, 'endpoint' | 'role'>): string {
@@ -88,41 +89,20 @@ export async function buildCases(
     }
     const ids = await visibleDealIds(pool, actor, role === 'head' ? [...responsibles, actor.userId] : null);
     reads.push(
-      {
-        endpoint: 'kanban board',
-        role,
-        actor,
-        variants: [get(`/api/deals/board?${pipeline}&perStage=30`)],
-        targeted: true,
-      },
-      {
-        endpoint: 'list: filter, sort amount',
-        role,
-        actor,
-        variants: filtered,
-        reference: reference.list,
-        targeted: true,
-      },
-      { endpoint: 'list: filter, page 2', role, actor, variants: secondPages, targeted: true },
+      { endpoint: 'kanban board', role, actor, variants: [get(`/api/deals/board?${pipeline}&perStage=30`)] },
+      { endpoint: 'list: filter, sort amount', role, actor, variants: filtered, reference: reference.list },
+      { endpoint: 'list: filter, page 2', role, actor, variants: secondPages },
       {
         endpoint: 'list: default (updatedAt)',
         role,
         actor,
         variants: [get(`/api/deals?${pipeline}&limit=50`)],
-        targeted: true,
       },
-      { endpoint: 'search: words', role, actor, variants: searchWords.map(search), targeted: true },
-      { endpoint: 'search: prefix', role, actor, variants: searchPrefixes.map(search), targeted: true },
-      {
-        endpoint: 'search: phone/email/INN',
-        role,
-        actor,
-        variants: fixtures.contactTexts.map(search),
-        targeted: true,
-      },
-      // The other lists a manager opens every day, newest first: not among the cases issue 3 sets its
-      // targets for, measured so that a slow one shows (the companies list sorted every live company
-      // until migration 0026).
+      { endpoint: 'search: words', role, actor, variants: searchWords.map(search) },
+      { endpoint: 'search: prefix', role, actor, variants: searchPrefixes.map(search) },
+      { endpoint: 'search: phone/email/INN', role, actor, variants: fixtures.contactTexts.map(search) },
+      // The other lists a manager opens every day, newest first (the companies list sorted every live
+      // company until migration 0026).
       {
         endpoint: 'list: companies',
         role,

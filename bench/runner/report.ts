@@ -53,7 +53,7 @@ export function resultsMarkdown(deals: number, info: RunInfo, results: CaseResul
       : '';
     return `| ${result.item.endpoint} | ${roleLabels[result.item.role]} | ${http10.rate.toFixed(0)} | ${sql10.rate.toFixed(0)} | ${times(ratio)} ${mark(ratio <= targets.ratio)} | ${ms(http10.p50)} | ${ms(http10.p95)} | ${result.serverCpuMs.toFixed(2)} | ${versus} |`;
   });
-  const targeted = results.filter((result) => result.item.targeted);
+  const targeted = results.filter((result) => result.item.targeted !== false);
   const count = (ok: (result: CaseResult) => boolean, among = results) =>
     `${among.filter(ok).length} of ${among.length}`;
   const metRatio = (r: CaseResult) =>

@@ -114,17 +114,12 @@ export async function monthlyTotals(
       (select coalesce(json_agg(l order by l.line_of_business nulls last), '[]') from (
         select p.line_of_business, ${income} as income, ${expense} as expense
         from period p group by 1) as l) as lines,
-      (select coalesce(json_agg(c order by c.kind desc, c.total desc, c.category), '[]') from (
-        select p.kind, p.category, sum(p.amount)::text as amount, sum(p.amount) as total
+      (select coalesce(json_agg(c order by c.kind desc, c.amount::numeric desc, c.category), '[]') from (
+        select p.kind, p.category, sum(p.amount)::text as amount
         from period p group by 1, 2) as c) as categories`.execute(db);
   const row = rows[0];
   if (!row) throw new Error('The totals statement returned no row');
-  return {
-    months: row.months,
-    before: Number(row.before),
-    lines: row.lines,
-    categories: row.categories.map(({ kind, category, amount }) => ({ kind, category, amount })),
-  };
+  return { ...row, before: Number(row.before) };
 }
 
 /** Actual expenses booked from `from` to `to`, for the break-even point's fixed costs. */

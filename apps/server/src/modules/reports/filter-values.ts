@@ -53,13 +53,11 @@ function merged(...lists: string[][]): string[] {
  * the records the actor sees.
  */
 export async function reportFilterValues(db: Kysely<DB>, actor: Actor): Promise<ReportFilterValues> {
-  const values = (table: 'deals' | 'leads' | 'companies', column: 'source' | 'region') =>
-    distinctValues(db, actor, table, column);
   const [dealSources, leadSources, companyRegions, leadRegions] = await Promise.all([
-    values('deals', 'source'),
-    values('leads', 'source'),
-    values('companies', 'region'),
-    values('leads', 'region'),
+    distinctValues(db, actor, 'deals', 'source'),
+    distinctValues(db, actor, 'leads', 'source'),
+    distinctValues(db, actor, 'companies', 'region'),
+    distinctValues(db, actor, 'leads', 'region'),
   ]);
   return { sources: merged(dealSources, leadSources), regions: merged(companyRegions, leadRegions) };
 }
