@@ -2,7 +2,7 @@ import pg from 'pg';
 import { openDatabase } from '../../apps/server/src/db/database';
 import { migrateToLatest } from '../../apps/server/src/db/migrate';
 import type { DatasetOptions } from '../options';
-import { insertFinance, insertStageHistory, linkConvertedLeads } from './history';
+import { insertFinance, insertPayments, insertStageHistory, linkConvertedLeads } from './history';
 import { dropSecondaryIndexes, restoreIndexes } from './indexes';
 import { type DatasetMarker, datasetVersion, writeMarker } from './marker';
 import { installGenerators } from './prng';
@@ -80,7 +80,8 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetM
     // Both sides of a conversion are set in place: no trigger has anything to keep up for them.
     await client.query(`set session_replication_role = replica`);
     counts['converted leads'] = await step('converted leads', () => linkConvertedLeads(context));
-    counts['finance entries'] = await load('finance_entries', () => insertFinance(context));
+    counts['monthly expenses'] = await load('finance_entries', () => insertFinance(context));
+    counts['payments and purchases'] = await step('payments and purchases', () => insertPayments(context));
     counts.tasks = await load('tasks', () => insertTasks(context));
     counts.activities = await load('activities', () => insertActivities(context));
     await client.query(`set session_replication_role = origin`);

@@ -58,6 +58,45 @@ export async function linkConvertedLeads({ client, org, size }: GenerationContex
 }
 
 /**
+ * What the won deals bring and cost: each client pays for a won deal once, within ten days of the win,
+ * or (three deals in ten) half within five days and the rest 15–45 days later; four won deals in five
+ * needed goods bought from one of 40 suppliers for 50–70 % of the amount, paid 14–44 days after the
+ * win. A payment dated from the anchor on is planned (a receivable); a purchase is still planned (owed,
+ * overdue if its day has passed) when its day is less than a week before the anchor.
+ */
+export async function insertPayments({ client, org, anchor }: GenerationContext): Promise<number> {
+  const result = await client.query(
+    `with won as (
+       select d.id, d.amount, d.closed_at::date as day, c.name as client, uuid_hash_extended(d.id, 0) as h
+       from deals d
+       join stages s on s.id = d.stage_id and s.kind = 'won'
+       left join companies c on c.id = d.company_id
+       where d.workspace_id = $1 and d.deleted_at is null
+     ), entries as (
+       select 'income' as kind, w.id, w.client as counterparty, 'Оплата по договору' as category,
+         round(w.amount * p.share, 2) as amount, w.day + p.delay as day, 0 as grace
+       from won w
+       cross join lateral (
+         select 1.0 as share, floor(pg_temp.rnd(95, w.h) * 11)::int as delay where pg_temp.rnd(94, w.h) >= 0.3
+         union all select 0.5, floor(pg_temp.rnd(95, w.h) * 6)::int where pg_temp.rnd(94, w.h) < 0.3
+         union all select 0.5, 15 + floor(pg_temp.rnd(96, w.h) * 31)::int where pg_temp.rnd(94, w.h) < 0.3
+       ) p
+       union all
+       select 'expense', w.id, 'ООО «' || pg_temp.brand(1000000 + pg_temp.pick(97, w.h, 40)) || '»', 'Закупка товара',
+         round(w.amount * (0.5 + 0.2 * pg_temp.rnd(98, w.h))::numeric, 2), w.day + 14 + floor(pg_temp.rnd(99, w.h) * 31)::int, 7
+       from won w where pg_temp.rnd(60, w.h) < 0.8
+     )
+     insert into finance_entries (workspace_id, kind, status, amount, occurred_on, category, line_of_business,
+       counterparty, deal_id, created_at, updated_at)
+     select $1, e.kind, case when e.day + e.grace < $2::date then 'actual' else 'planned' end, e.amount, e.day,
+       e.category, 'Продажи B2B', e.counterparty, e.id, e.day, e.day
+     from entries e where e.amount > 0`,
+    [org.workspaceId, anchor],
+  );
+  return result.rowCount ?? 0;
+}
+
+/**
  * The company's expenses over the two years of history and the quarter after it: every month its
  * payroll, rent, advertising and communications, and in about a third of the months a purchase; actual
  * before the anchor, planned after it. Amounts vary by month.
