@@ -243,25 +243,23 @@ export const leadSources: ReportDefinition = {
       won: string;
       revenue: string | null;
     }>`
-      with created as (select l.source, l.deal_id from leads l where ${createdLeads(scope)})
-      select c.source, c.leads, c.converted, coalesce(w.won, 0) as won, w.revenue
-      from (select source, count(*) as leads, count(deal_id) as converted from created group by 1) as c
-      left join (
-        -- Only the converted leads' deals, each by its key: never a pass over every deal. As a join the
-        -- planner guessed most leads converted and hashed every won deal (370 ms at 1,000,000 deals);
-        -- the lateral probe with its limit cannot be turned back into that join.
-        select l.source, count(*) as won, sum(d.amount) as revenue
-        from created l
-        cross join lateral (
-          select d.amount from deals d
-          where d.workspace_id = ${scope.workspaceId} and d.id = l.deal_id and d.deleted_at is null
-            and ${scope.won('d.stage_id')}
-          limit 1
-        ) as d
-        where l.deal_id is not null
-        group by 1
-      ) as w on w.source is not distinct from c.source
-      order by c.leads desc, 1`.execute(db);
+      -- One pass over the period's leads. A converted lead's deal is probed by its key (the lateral's
+      -- limit keeps the planner from turning it back into a join that hashed every won deal: 370 ms at
+      -- 1,000,000 deals); a lead without a deal skips the probe, and the won stages are listed once.
+      -- As a CTE read twice it took 50 ms for a quarter at 1,000,000 deals, 43 ms this way.
+      select l.source, count(*) as leads, count(l.deal_id) as converted, count(d.amount) as won,
+        sum(d.amount) as revenue
+      from leads l
+      left join lateral (
+        select d.amount from deals d
+        where l.deal_id is not null and d.workspace_id = ${scope.workspaceId} and d.id = l.deal_id
+          and d.deleted_at is null
+          and d.stage_id = any(array(select id from stages where workspace_id = ${scope.workspaceId} and kind = 'won'))
+        limit 1
+      ) as d on true
+      where ${createdLeads(scope)}
+      group by 1
+      order by 2 desc, 1`.execute(db);
     const rows: Row[] = counts.map((row) => ({
       key: rowKey(encodeSource(row.source)),
       cells: {
