@@ -85,32 +85,44 @@ interface Totals {
 
 /**
  * Income and expense per month in [from, to], per line of business and per category over the period,
- * and the balance of everything before `from`: one statement, one pass over the entries up to `to`.
- * As four statements in parallel they held four pooled connections for a report whose SQL takes
- * under a millisecond. Sums come back as text, so no amount passes through a float on the way.
+ * and the balance of everything before `from`: one statement. The balance adds the kept month totals
+ * (migration 0030) before `from`'s month to the entries of that month before `from`, so it reads one
+ * row per month however many entries the years before hold (110 → 16 ms for a month at 251,000
+ * entries). Months are grouped by their first day and named after grouping: `to_char` on every entry
+ * cost 18 ms of a month's 22,000. Sums come back as text, so no amount passes through a float.
  */
 export async function monthlyTotals(
   db: Kysely<DB>,
   workspaceId: string,
   options: { from: string; to: string; statuses: ('actual' | 'planned')[]; lineOfBusiness?: string },
 ): Promise<Totals> {
-  const line = options.lineOfBusiness ? sql`and f.line_of_business = ${options.lineOfBusiness}` : sql``;
+  const line = (alias: string) =>
+    options.lineOfBusiness
+      ? sql`and ${sql.ref(`${alias}.line_of_business`)} = ${options.lineOfBusiness}`
+      : sql``;
+  const statuses = sql`${options.statuses}::text[]`;
+  const monthStart = sql`date_trunc('month', ${options.from}::date::timestamp)::date`;
+  const signed = (alias: string) =>
+    sql`case when ${sql.ref(`${alias}.kind`)} = 'income' then ${sql.ref(`${alias}.amount`)} else -${sql.ref(`${alias}.amount`)} end`;
   const income = sql`coalesce(sum(p.amount) filter (where p.kind = 'income'), 0)::text`;
   const expense = sql`coalesce(sum(p.amount) filter (where p.kind = 'expense'), 0)::text`;
   const { rows } = await sql<Omit<Totals, 'before'> & { before: string }>`
-    with entries as (
-      select f.occurred_on, f.kind, f.amount, f.line_of_business, f.category,
-        f.occurred_on >= ${options.from}::date as in_period
+    with period as (
+      select f.occurred_on, f.kind, f.amount, f.line_of_business, f.category
       from finance_entries f
-      where f.workspace_id = ${workspaceId} and f.status = any(${options.statuses}::text[])
-        and f.occurred_on <= ${options.to}::date ${line}
-    ), period as (select * from entries where in_period)
+      where f.workspace_id = ${workspaceId} and f.status = any(${statuses})
+        and f.occurred_on >= ${options.from}::date and f.occurred_on <= ${options.to}::date ${line('f')}
+    )
     select
-      (select coalesce(sum(case when e.kind = 'income' then e.amount else -e.amount end), 0)::text
-        from entries e where not e.in_period) as before,
+      ((select coalesce(sum(${signed('t')}), 0) from finance_month_totals t
+        where t.workspace_id = ${workspaceId} and t.status = any(${statuses}) and t.month < ${monthStart} ${line('t')})
+      + (select coalesce(sum(${signed('f')}), 0) from finance_entries f
+        where f.workspace_id = ${workspaceId} and f.status = any(${statuses})
+          and f.occurred_on >= ${monthStart} and f.occurred_on < ${options.from}::date ${line('f')}))::text as before,
       (select coalesce(json_agg(m), '[]') from (
-        select to_char(p.occurred_on, 'YYYY-MM') as month, ${income} as income, ${expense} as expense
-        from period p group by 1) as m) as months,
+        select to_char(g.month, 'YYYY-MM') as month, g.income, g.expense from (
+          select date_trunc('month', p.occurred_on::timestamp) as month, ${income} as income, ${expense} as expense
+          from period p group by 1) as g) as m) as months,
       (select coalesce(json_agg(l order by l.line_of_business nulls last), '[]') from (
         select p.line_of_business, ${income} as income, ${expense} as expense
         from period p group by 1) as l) as lines,
