@@ -73,14 +73,15 @@ export function debts(workspaceId: string, asOf: string): Fragment {
 }
 
 /**
- * Break-even with the fixed costs measured: the average month of actual expenses over `from..to`
- * (kopecks), and the revenue at which a margin of `marginRate` covers them (fixed ÷ rate, kopecks).
+ * Break-even with the fixed costs measured: the average month of actual expenses over `from..to` not
+ * booked against a deal (a purchase for a deal is that sale's own cost, kopecks), and the revenue at
+ * which a margin of `marginRate` covers them (fixed ÷ rate, kopecks).
  */
 export function breakEven(workspaceId: string, from: string, to: string, marginRate: number): Fragment {
   return q`with fixed as (
       select round(coalesce(sum(f.amount), 0) / (select count(*) from (${monthsOf(from, to)}) m), 2) as costs
       from finance_entries f
-      where f.workspace_id = ${workspaceId}::uuid and f.kind = 'expense' and f.status = 'actual'
+      where f.workspace_id = ${workspaceId}::uuid and f.kind = 'expense' and f.status = 'actual' and f.deal_id is null
         and f.occurred_on between ${from}::date and ${to}::date
     )
     select 'break-even' as key, x.costs as "fixedCosts", 1 as "fixedCostsMeasured",

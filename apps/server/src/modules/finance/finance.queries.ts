@@ -134,12 +134,15 @@ export async function monthlyTotals(
   return { ...row, before: Number(row.before) };
 }
 
-/** Actual expenses booked from `from` to `to`, for the break-even point's fixed costs. */
+/**
+ * Actual expenses booked from `from` to `to` that are not booked against a deal, for the break-even
+ * point's fixed costs: a purchase for a deal is that sale's own cost, which the margin rate covers.
+ */
 export async function expensesBetween(db: Kysely<DB>, workspaceId: string, from: string, to: string) {
   const { rows } = await sql<{ spent: string }>`
     select coalesce(sum(f.amount), 0)::text as spent
     from finance_entries f
-    where f.workspace_id = ${workspaceId} and f.status = 'actual' and f.kind = 'expense'
+    where f.workspace_id = ${workspaceId} and f.status = 'actual' and f.kind = 'expense' and f.deal_id is null
       and f.occurred_on >= ${from}::date and f.occurred_on <= ${to}::date`.execute(db);
   return Number(rows[0]?.spent ?? 0);
 }

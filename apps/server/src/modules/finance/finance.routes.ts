@@ -119,7 +119,8 @@ export function registerFinanceRoutes(app: App, db: Kysely<DB>): void {
   app.get('/api/finance/break-even', {
     schema: {
       tags: ['finance'],
-      summary: 'Break-even revenue: fixed costs (typed or the average month of expenses) ÷ margin rate',
+      summary:
+        'Break-even revenue: fixed costs (typed, or the average month of actual expenses not booked against a deal) ÷ margin rate',
       querystring: BreakEvenQuery,
       response: { 200: BreakEven, ...errorResponses },
     },

@@ -218,7 +218,8 @@ export async function whatIfMonths(db: Kysely<DB>, actor: Actor, body: z.output<
 
 /**
  * The revenue at which margin covers the fixed costs: typed costs, or the average month of actual
- * expenses from `from` to `to` (payroll included, as booked).
+ * expenses from `from` to `to` (payroll included, as booked; an expense booked against a deal is that
+ * sale's cost, covered by the margin, and is left out).
  */
 export async function breakEven(
   db: Kysely<DB>,

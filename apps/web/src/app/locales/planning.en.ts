@@ -229,7 +229,7 @@ export const planningEn = {
     fromExpenses: 'From expenses',
     fixedCostsMonth: 'Fixed costs a month',
     breakEvenMeasured:
-      'Fixed costs {{costs}} a month (average actual expense of the chosen months) ÷ margin rate {{rate}}',
+      'Fixed costs {{costs}} a month (average actual expense of the chosen months, without purchases booked against deals) ÷ margin rate {{rate}}',
     breakEvenTyped: 'Fixed costs {{costs}} a month ÷ margin rate {{rate}}',
     breakEvenRevenue: 'Revenue to break even: {{revenue}} a month',
   },

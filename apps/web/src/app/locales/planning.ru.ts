@@ -232,7 +232,7 @@ export const planningRu: Messages['planning'] = {
     fromExpenses: 'По расходам',
     fixedCostsMonth: 'Постоянные расходы в месяц',
     breakEvenMeasured:
-      'Постоянные расходы {{costs}} в месяц (средний фактический расход выбранных месяцев) ÷ доля маржи {{rate}}',
+      'Постоянные расходы {{costs}} в месяц (средний фактический расход выбранных месяцев, без закупок под сделки) ÷ доля маржи {{rate}}',
     breakEvenTyped: 'Постоянные расходы {{costs}} в месяц ÷ доля маржи {{rate}}',
     breakEvenRevenue: 'Выручка без убытка: {{revenue}} в месяц',
   },
