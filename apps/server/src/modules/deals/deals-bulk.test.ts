@@ -59,6 +59,36 @@ describe('batch create and update', () => {
     expect(tooMany.statusCode).toBe(400);
   });
 
+  it('puts each deal of a batch in its own pipeline and writes each one’s history', async () => {
+    // The batch looks a pipeline's stages up once and shares them; these deals alternate between two.
+    const pipelines = (await head.request('GET', '/api/pipelines')).json().items as Pipeline[];
+    const other = pipelines.find((pipeline) => pipeline.id !== sales.id);
+    if (!other) throw new Error('The team has one pipeline only');
+    const firstOpen = (pipeline: Pipeline) => pipeline.stages.find((stage) => stage.kind === 'open')?.id;
+    const items = Array.from({ length: 6 }, (_, i) =>
+      i % 2 === 0 ? { title: `Смешанный ${i}` } : { title: `Смешанный ${i}`, pipelineId: other.id },
+    );
+    const missing = await head.request('POST', '/api/deals/batch', {
+      items: [...items, { title: 'x', pipelineId: '00000000-0000-4000-8000-000000000000' }],
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details[0].path).toBe('body.items.6.pipelineId');
+    const created = (await head.request('POST', '/api/deals/batch', { items })).json().items as Deal[];
+    expect(created.map((deal) => [deal.pipelineId, deal.stageId])).toEqual(
+      items.map((_, i) => (i % 2 === 0 ? [sales.id, firstOpen(sales)] : [other.id, firstOpen(other)])),
+    );
+    for (const deal of created) {
+      const history = (await head.request('GET', `/api/history/deal/${deal.id}`)).json().items as {
+        action: string;
+        field: string | null;
+        newValue: unknown;
+      }[];
+      expect(history.filter((entry) => entry.field === 'title')).toEqual([
+        expect.objectContaining({ action: 'create', newValue: deal.title }),
+      ]);
+    }
+  });
+
   it('updates many deals in one call, all or none', async () => {
     const deals = (
       await manager.request('POST', '/api/deals/batch', { items: [{ title: 'a' }, { title: 'b' }] })

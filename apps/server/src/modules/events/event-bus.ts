@@ -1,5 +1,5 @@
 import type { LiveEvent, Visibility } from '@voronka/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Compilable, type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { DB } from '../../db/schema';
 
@@ -19,8 +19,15 @@ export interface EventEnvelope {
  * Queues an event inside the caller's transaction. PostgreSQL delivers NOTIFY only on commit,
  * so a rolled-back change never announces itself, and every server process listening gets it.
  */
-export async function publish(trx: Kysely<DB>, envelope: EventEnvelope): Promise<void> {
-  await sql`select pg_notify(${eventsChannel}, ${JSON.stringify(envelope)})`.execute(trx);
+export async function publish(
+  trx: Kysely<DB>,
+  envelope: EventEnvelope,
+  along?: Compilable | null,
+): Promise<void> {
+  const notify = sql`select pg_notify(${eventsChannel}, ${JSON.stringify(envelope)})`;
+  // `along` (the change's history rows) rides in the same statement, as a data-modifying CTE: one
+  // round trip fewer for each record written, a third of a batch's time once the lookups were shared.
+  await (along ? sql`with along as (${along}) ${notify}` : notify).execute(trx);
 }
 
 export interface Subscriber {

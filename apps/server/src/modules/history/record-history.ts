@@ -17,6 +17,15 @@ export interface HistoryWrite {
  * still leaves one row saying who deleted it.
  */
 export async function writeHistory(trx: Kysely<DB>, write: HistoryWrite): Promise<void> {
+  const insert = historyInsert(trx, write);
+  if (insert) await insert.execute();
+}
+
+/**
+ * The insert `writeHistory` runs, or null when there is nothing to write, for a caller that sends it
+ * together with another statement (see `publish`).
+ */
+export function historyInsert(trx: Kysely<DB>, write: HistoryWrite) {
   const base = {
     workspace_id: write.workspaceId,
     entity: write.entity,
@@ -35,7 +44,7 @@ export async function writeHistory(trx: Kysely<DB>, write: HistoryWrite): Promis
       : write.action === 'update'
         ? []
         : [{ ...base, field: null, old_value: null, new_value: null }];
-  if (rows.length > 0) await trx.insertInto('record_history').values(rows).execute();
+  return rows.length > 0 ? trx.insertInto('record_history').values(rows) : null;
 }
 
 /** Field changes for a newly created record: every field that has a value, from nothing to it. */
