@@ -87,6 +87,28 @@ describe('batch create and update', () => {
         expect.objectContaining({ action: 'create', newValue: deal.title }),
       ]);
     }
+    // A change and a deletion write theirs in the statement that announces them too.
+    const [first] = created;
+    if (!first) throw new Error('Nothing was created');
+    expect(
+      (await head.request('PATCH', `/api/deals/${first.id}`, { title: 'Переименован' })).statusCode,
+    ).toBe(200);
+    expect((await head.request('DELETE', `/api/deals/${first.id}`)).statusCode).toBe(200);
+    const history = (await head.request('GET', `/api/history/deal/${first.id}`)).json().items as {
+      action: string;
+      field: string | null;
+      oldValue: unknown;
+      newValue: unknown;
+    }[];
+    expect(history.slice(0, 2)).toEqual([
+      expect.objectContaining({ action: 'delete', field: null }),
+      expect.objectContaining({
+        action: 'update',
+        field: 'title',
+        oldValue: first.title,
+        newValue: 'Переименован',
+      }),
+    ]);
   });
 
   it('updates many deals in one call, all or none', async () => {

@@ -14,7 +14,7 @@ import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { publish } from '../events/event-bus';
-import { createdFields, historyInsert, writeHistory } from '../history/record-history';
+import { createdFields, historyInsert } from '../history/record-history';
 import { toStage } from '../pipelines/pipelines.queries';
 import { listProducts, replaceProducts } from './deal-products';
 import { findDeal, toDeal } from './deals.queries';
@@ -331,15 +331,22 @@ export async function updateDealIn(
       oldValue: null,
       newValue: input.products.map((p) => `${p.name} × ${p.quantity}`),
     });
-  await writeHistory(trx, {
-    workspaceId: actor.workspaceId,
-    entity: 'deal',
-    recordId: id,
-    actorId: actor.userId,
-    action: 'update',
-    changes,
-  });
-  if (changes.length > 0) await announce(trx, actor, current, 'update');
+  // No change, no history and no event.
+  if (changes.length > 0)
+    await announce(
+      trx,
+      actor,
+      current,
+      'update',
+      historyInsert(trx, {
+        workspaceId: actor.workspaceId,
+        entity: 'deal',
+        recordId: id,
+        actorId: actor.userId,
+        action: 'update',
+        changes,
+      }),
+    );
   return deal;
 }
 
@@ -473,7 +480,7 @@ export async function moveDealIn(trx: Trx, actor: Actor, id: string, options: Mo
       newValue: options.overrideComment,
     });
   }
-  await writeHistory(trx, {
+  const history = historyInsert(trx, {
     workspaceId: actor.workspaceId,
     entity: 'deal',
     recordId: id,
@@ -481,7 +488,7 @@ export async function moveDealIn(trx: Trx, actor: Actor, id: string, options: Mo
     action: 'update',
     changes,
   });
-  await announce(trx, actor, { id, responsible_id: deal.responsibleId }, 'update');
+  await announce(trx, actor, { id, responsible_id: deal.responsibleId }, 'update', history);
   return deal;
 }
 
@@ -525,7 +532,7 @@ export async function deleteDealIn(trx: Trx, actor: Actor, id: string): Promise<
     .where('workspace_id', '=', actor.workspaceId)
     .where('id', '=', id)
     .execute();
-  await writeHistory(trx, {
+  const history = historyInsert(trx, {
     workspaceId: actor.workspaceId,
     entity: 'deal',
     recordId: id,
@@ -533,7 +540,7 @@ export async function deleteDealIn(trx: Trx, actor: Actor, id: string): Promise<
     action: 'delete',
     changes: [],
   });
-  await announce(trx, actor, current, 'delete');
+  await announce(trx, actor, current, 'delete', history);
 }
 
 export async function stageTimeline(db: Kysely<DB>, actor: Actor, id: string) {
