@@ -1,4 +1,4 @@
-import type { Deal, Stage } from '@voronka/domain';
+import type { Deal, FieldChange, Stage } from '@voronka/domain';
 import {
   type CreateDealBody,
   canOverrideGate,
@@ -7,7 +7,7 @@ import {
   type MissingRequirement,
   type UpdateDealBody,
 } from '@voronka/domain';
-import type { Compilable, Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DB, StagesTable } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../http/errors';
@@ -156,13 +156,25 @@ async function requireLinks(
   }
 }
 
-async function announce(
+/**
+ * Writes a change's history and announces it to the browsers, in one statement: the history rows ride
+ * in the statement that notifies (see `publish`).
+ */
+async function recordChange(
   trx: Trx,
   actor: Actor,
   deal: { id: string; responsible_id: string | null },
   action: 'create' | 'update' | 'delete',
-  history?: Compilable | null,
+  changes: FieldChange[],
 ): Promise<void> {
+  const history = historyInsert(trx, {
+    workspaceId: actor.workspaceId,
+    entity: 'deal',
+    recordId: deal.id,
+    actorId: actor.userId,
+    action,
+    changes,
+  });
   await publish(
     trx,
     {
@@ -256,15 +268,7 @@ export async function insertDeal(
     .execute();
   const deal = await reload(trx, { ...actor, visibility: 'all' }, row.id);
   const { noNextStep: _, stageEnteredAt: __, companyName: ___, contactName: ____, ...fields } = deal;
-  const history = historyInsert(trx, {
-    workspaceId: actor.workspaceId,
-    entity: 'deal',
-    recordId: deal.id,
-    actorId: actor.userId,
-    action: 'create',
-    changes: createdFields(fields),
-  });
-  await announce(trx, actor, row, 'create', history);
+  await recordChange(trx, actor, row, 'create', createdFields(fields));
   return deal;
 }
 
@@ -332,21 +336,7 @@ export async function updateDealIn(
       newValue: input.products.map((p) => `${p.name} × ${p.quantity}`),
     });
   // No change, no history and no event.
-  if (changes.length > 0)
-    await announce(
-      trx,
-      actor,
-      current,
-      'update',
-      historyInsert(trx, {
-        workspaceId: actor.workspaceId,
-        entity: 'deal',
-        recordId: id,
-        actorId: actor.userId,
-        action: 'update',
-        changes,
-      }),
-    );
+  if (changes.length > 0) await recordChange(trx, actor, current, 'update', changes);
   return deal;
 }
 
@@ -480,15 +470,7 @@ export async function moveDealIn(trx: Trx, actor: Actor, id: string, options: Mo
       newValue: options.overrideComment,
     });
   }
-  const history = historyInsert(trx, {
-    workspaceId: actor.workspaceId,
-    entity: 'deal',
-    recordId: id,
-    actorId: actor.userId,
-    action: 'update',
-    changes,
-  });
-  await announce(trx, actor, { id, responsible_id: deal.responsibleId }, 'update', history);
+  await recordChange(trx, actor, { id, responsible_id: deal.responsibleId }, 'update', changes);
   return deal;
 }
 
@@ -532,15 +514,7 @@ export async function deleteDealIn(trx: Trx, actor: Actor, id: string): Promise<
     .where('workspace_id', '=', actor.workspaceId)
     .where('id', '=', id)
     .execute();
-  const history = historyInsert(trx, {
-    workspaceId: actor.workspaceId,
-    entity: 'deal',
-    recordId: id,
-    actorId: actor.userId,
-    action: 'delete',
-    changes: [],
-  });
-  await announce(trx, actor, current, 'delete', history);
+  await recordChange(trx, actor, current, 'delete', []);
 }
 
 export async function stageTimeline(db: Kysely<DB>, actor: Actor, id: string) {
