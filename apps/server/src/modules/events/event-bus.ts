@@ -26,7 +26,7 @@ export async function publish(
 ): Promise<void> {
   const notify = sql`select pg_notify(${eventsChannel}, ${JSON.stringify(envelope)})`;
   // `along` (the change's history rows) rides in the same statement, as a data-modifying CTE: one
-  // round trip fewer for each record written, a third of a batch's time once the lookups were shared.
+  // round trip fewer for each record written.
   await (along ? sql`with along as (${along}) ${notify}` : notify).execute(trx);
 }
 
