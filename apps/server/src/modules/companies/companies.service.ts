@@ -7,6 +7,7 @@ import { inTransaction } from '../../db/transaction';
 import { notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
+import { recordChanged } from '../history/record-changed';
 import { createdFields } from '../history/record-history';
 import { duplicatesConflict, matchesOf } from '../parties/duplicates';
 import { mergeParties } from '../parties/merge-parties';
@@ -17,7 +18,7 @@ import {
   type PartyListOptions,
 } from '../parties/parties.queries';
 import { findParties, type PartyKind } from '../parties/parties.service';
-import { recordChanged, requireResponsible } from '../parties/record-changes';
+import { requireResponsible } from '../parties/record-changes';
 import { fillObject, firstFilled, unionOf } from '../parties/record-merge';
 import { toCompany } from './companies.queries';
 

@@ -13,8 +13,8 @@ import type { DB } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
-import { publish } from '../events/event-bus';
-import { createdFields, historyInsert } from '../history/record-history';
+import { recordChanged } from '../history/record-changed';
+import { createdFields } from '../history/record-history';
 import { toStage } from '../pipelines/pipelines.queries';
 import { listProducts, replaceProducts } from './deal-products';
 import { findDeal, toDeal } from './deals.queries';
@@ -64,34 +64,21 @@ async function requireLinks(
   }
 }
 
-/**
- * Writes a change's history and announces it to the browsers, in one statement: the history rows ride
- * in the statement that notifies (see `publish`).
- */
-async function recordChange(
+/** A deal's change, into its history and to the browsers (see `recordChanged`). */
+function recordChange(
   trx: Trx,
   actor: Actor,
   deal: { id: string; responsible_id: string | null },
   action: 'create' | 'update' | 'delete',
   changes: FieldChange[],
 ): Promise<void> {
-  const history = historyInsert(trx, {
-    workspaceId: actor.workspaceId,
+  return recordChanged(trx, actor, {
     entity: 'deal',
     recordId: deal.id,
-    actorId: actor.userId,
+    responsibleId: deal.responsible_id,
     action,
     changes,
   });
-  await publish(
-    trx,
-    {
-      workspaceId: actor.workspaceId,
-      responsibleId: deal.responsible_id,
-      event: { type: 'record.changed', entity: 'deal', recordId: deal.id, action, actorId: actor.userId },
-    },
-    history,
-  );
 }
 
 /** Reloads a deal inside the transaction in its API shape. */

@@ -8,7 +8,8 @@ import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { publish } from '../events/event-bus';
-import { createdFields, writeHistory } from '../history/record-history';
+import { recordChanged } from '../history/record-changed';
+import { createdFields } from '../history/record-history';
 import { applyBulk } from '../parties/bulk-records';
 import { requireResponsible } from '../parties/record-changes';
 import { findLead, type LeadListOptions, listLeads, refusalReasonsFor, toLead } from './leads.queries';
@@ -76,15 +77,13 @@ export async function insertLead(
     .returningAll()
     .executeTakeFirstOrThrow();
   const lead = toLead(row);
-  await writeHistory(trx, {
-    workspaceId: actor.workspaceId,
+  await recordChanged(trx, actor, {
     entity: 'lead',
     recordId: lead.id,
-    actorId: actor.userId,
+    responsibleId: lead.responsibleId,
     action: 'create',
     changes: createdFields(lead),
   });
-  await announceLead(trx, actor, lead, 'create');
   return lead;
 }
 
@@ -147,15 +146,13 @@ export async function updateLead(
       .executeTakeFirstOrThrow();
     const lead = toLead(row);
     const changes = diffRecords(toLead(current), lead);
-    await writeHistory(trx, {
-      workspaceId: actor.workspaceId,
+    await recordChanged(trx, actor, {
       entity: 'lead',
       recordId: id,
-      actorId: actor.userId,
+      responsibleId: lead.responsibleId,
       action: 'update',
       changes,
     });
-    if (changes.length > 0) await announceLead(trx, actor, lead, 'update');
     return lead;
   });
 }
@@ -171,15 +168,13 @@ export async function deleteLead(db: Kysely<DB>, actor: Actor, id: string): Prom
       .where('workspace_id', '=', actor.workspaceId)
       .where('id', '=', id)
       .execute();
-    await writeHistory(trx, {
-      workspaceId: actor.workspaceId,
+    await recordChanged(trx, actor, {
       entity: 'lead',
       recordId: id,
-      actorId: actor.userId,
+      responsibleId: current.responsible_id,
       action: 'delete',
       changes: [],
     });
-    await announceLead(trx, actor, { id, responsibleId: current.responsible_id }, 'delete');
   });
 }
 
@@ -195,15 +190,13 @@ export async function restoreLead(db: Kysely<DB>, actor: Actor, id: string): Pro
       .returningAll()
       .executeTakeFirstOrThrow();
     const lead = toLead(row);
-    await writeHistory(trx, {
-      workspaceId: actor.workspaceId,
+    await recordChanged(trx, actor, {
       entity: 'lead',
       recordId: id,
-      actorId: actor.userId,
+      responsibleId: lead.responsibleId,
       action: 'update',
       changes: [{ field: 'deleted', oldValue: true, newValue: false }],
     });
-    await announceLead(trx, actor, lead, 'update');
     return lead;
   });
 }

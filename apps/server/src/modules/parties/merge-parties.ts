@@ -4,9 +4,10 @@ import type { CompaniesTable, ContactsTable, DB } from '../../db/schema';
 import { invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { publish } from '../events/event-bus';
+import { recordChanged } from '../history/record-changed';
 import { findParty, type PartyRow, type PartyTable } from './parties.queries';
 import type { PartyKind } from './parties.service';
-import { deletedNow, recordChanged } from './record-changes';
+import { deletedNow } from './record-changes';
 import {
   fillObject,
   firstFilled,

@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/transaction';
 import { toPage } from '../../http/cursor';
 import { notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
+import { recordChanged } from '../history/record-changed';
 import { applyBulk } from './bulk-records';
 import type { DuplicateGroup } from './duplicates';
 import {
@@ -15,7 +16,7 @@ import {
   type PartyRow,
   type PartyTable,
 } from './parties.queries';
-import { deletedNow, recordChanged } from './record-changes';
+import { deletedNow } from './record-changes';
 
 /** What tells companies and contacts apart where they are otherwise handled alike. */
 export interface PartyKind<T extends PartyTable, Item> {
