@@ -15,24 +15,12 @@ import type { Actor } from '../access/actor';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { recordChanged } from '../history/record-changed';
 import { createdFields } from '../history/record-history';
-import { toStage } from '../pipelines/pipelines.queries';
 import { listProducts, replaceProducts } from './deal-products';
 import { findDeal, toDeal } from './deals.queries';
 import { onDealWon } from './fulfilment';
-import { isActiveUser, newDealStages } from './transaction-lookups';
+import { isActiveUser, pipelineStages } from './transaction-lookups';
 
 type Trx = Kysely<DB>;
-
-async function stagesOf(trx: Trx, workspaceId: string, pipelineId: string): Promise<Stage[]> {
-  const rows = await trx
-    .selectFrom('stages')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('pipeline_id', '=', pipelineId)
-    .orderBy('position')
-    .execute();
-  return rows.map(toStage);
-}
 
 async function requireLinks(
   trx: Trx,
@@ -109,7 +97,7 @@ export async function insertDeal(
 ): Promise<Deal> {
   if (input.products && input.amount !== undefined)
     throw invalid('body.amount', 'With product lines the amount is their total; leave it out');
-  const found = await newDealStages(trx, actor.workspaceId, input.pipelineId);
+  const found = await pipelineStages(trx, actor.workspaceId, input.pipelineId);
   if (!found) throw invalid('body.pipelineId', 'No such pipeline');
   const pipeline = { id: found.pipelineId };
   const { stages } = found;
@@ -292,7 +280,7 @@ export async function moveDeal(
 export async function moveDealIn(trx: Trx, actor: Actor, id: string, options: MoveOptions): Promise<Deal> {
   const current = await findDeal(trx, actor, id, true);
   if (!current) throw notFound('Deal');
-  const stages = await stagesOf(trx, actor.workspaceId, current.pipeline_id);
+  const stages = (await pipelineStages(trx, actor.workspaceId, current.pipeline_id))?.stages ?? [];
   const target = stages.find((stage) => stage.id === options.stageId);
   if (!target) throw invalid('body.stageId', 'No such stage in this deal’s pipeline');
   if (target.id === current.stage_id) return toDeal(current);

@@ -1,4 +1,3 @@
-import type { Stage } from '@voronka/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, StagesTable } from '../../db/schema';
 import { toStage } from '../pipelines/pipelines.queries';
@@ -7,95 +6,72 @@ type Trx = Kysely<DB>;
 type StageRow = Selectable<StagesTable>;
 
 /**
- * What a transaction has already looked up for the deals it creates. A batch of 1,000 new deals asked
- * for the same pipeline, its stages and the same responsible person 1,000 times each: 3,000 of its
- * 8,000 round trips (at 100,000 deals such a batch took 1.6–2.3 s, now 1.2–1.7 s). Nothing that
- * creates deals changes pipelines or people in the same transaction, so an answer holds until it ends.
+ * What a transaction has already looked up for the deals it creates or moves. A batch of 1,000 new
+ * deals asked for the same pipeline, its stages and the same responsible person 1,000 times each:
+ * 3,000 of its 8,000 round trips (at 100,000 deals such a batch took 1.6–2.3 s, now 1.2–1.7 s); a bulk
+ * move asked for the stages once per deal. Nothing that creates or moves deals changes pipelines or
+ * people in the same transaction, so an answer holds until it ends.
  */
-interface Lookups {
-  stages: Map<string, Promise<{ pipelineId: string; stages: Stage[] } | null>>;
-  activeUsers: Map<string, Promise<boolean>>;
-}
-const lookupsByTransaction = new WeakMap<Trx, Lookups>();
+const lookupsByTransaction = new WeakMap<Trx, Map<string, Promise<unknown>>>();
 
-function lookupsOf(trx: Trx): Lookups {
-  let lookups = lookupsByTransaction.get(trx);
-  if (!lookups) {
-    lookups = { stages: new Map(), activeUsers: new Map() };
-    lookupsByTransaction.set(trx, lookups);
-  }
-  return lookups;
-}
-
-function remembered<T>(
-  trx: Trx,
-  pick: (lookups: Lookups) => Map<string, Promise<T>>,
-  key: string,
-  load: () => Promise<T>,
-): Promise<T> {
+function remembered<T>(trx: Trx, key: string, load: () => Promise<T>): Promise<T> {
   // Outside a transaction nothing is shared: the answer could outlive a change to the pipeline.
   if (!trx.isTransaction) return load();
-  const cache = pick(lookupsOf(trx));
-  let answer = cache.get(key);
+  let lookups = lookupsByTransaction.get(trx);
+  if (!lookups) {
+    lookups = new Map();
+    lookupsByTransaction.set(trx, lookups);
+  }
+  let answer = lookups.get(key) as Promise<T> | undefined;
   if (!answer) {
     answer = load();
-    cache.set(key, answer);
+    lookups.set(key, answer);
     // A failed lookup is not kept: the transaction is rolling back anyway.
-    answer.catch(() => cache.delete(key));
+    answer.catch(() => lookups.delete(key));
   }
   return answer;
 }
 
 /** The stages of the given pipeline, or of the workspace's first sales pipeline, in one statement. */
-export function newDealStages(trx: Trx, workspaceId: string, pipelineId: string | undefined) {
-  return remembered(
-    trx,
-    (lookups) => lookups.stages,
-    `${workspaceId}:${pipelineId ?? ''}`,
-    async () => {
-      const rows = await trx
-        .selectFrom('pipelines as p')
-        .leftJoin('stages as s', (join) =>
-          join.onRef('s.pipeline_id', '=', 'p.id').onRef('s.workspace_id', '=', 'p.workspace_id'),
-        )
-        .selectAll('s')
-        .select('p.id as pipeline')
-        .where('p.workspace_id', '=', workspaceId)
-        .where('p.id', '=', (eb) =>
-          pipelineId
-            ? eb.val(pipelineId)
-            : eb
-                .selectFrom('pipelines')
-                .select('id')
-                .where('workspace_id', '=', workspaceId)
-                .where('kind', '=', 'sales')
-                .orderBy('position')
-                .limit(1),
-        )
-        .orderBy('s.position')
-        .execute();
-      const first = rows[0];
-      if (!first) return null;
-      const stages = rows.flatMap((row) => (row.id === null ? [] : [toStage(row as StageRow)]));
-      return { pipelineId: first.pipeline, stages };
-    },
-  );
+export function pipelineStages(trx: Trx, workspaceId: string, pipelineId: string | undefined) {
+  return remembered(trx, `stages:${workspaceId}:${pipelineId ?? ''}`, async () => {
+    const rows = await trx
+      .selectFrom('pipelines as p')
+      .leftJoin('stages as s', (join) =>
+        join.onRef('s.pipeline_id', '=', 'p.id').onRef('s.workspace_id', '=', 'p.workspace_id'),
+      )
+      .selectAll('s')
+      .select('p.id as pipeline')
+      .where('p.workspace_id', '=', workspaceId)
+      .where('p.id', '=', (eb) =>
+        pipelineId
+          ? eb.val(pipelineId)
+          : eb
+              .selectFrom('pipelines')
+              .select('id')
+              .where('workspace_id', '=', workspaceId)
+              .where('kind', '=', 'sales')
+              .orderBy('position')
+              .limit(1),
+      )
+      .orderBy('s.position')
+      .execute();
+    const first = rows[0];
+    if (!first) return null;
+    const stages = rows.flatMap((row) => (row.id === null ? [] : [toStage(row as StageRow)]));
+    return { pipelineId: first.pipeline, stages };
+  });
 }
 
 /** Whether a person is an active user of the workspace, asked once per transaction. */
 export function isActiveUser(trx: Trx, workspaceId: string, userId: string): Promise<boolean> {
-  return remembered(
-    trx,
-    (lookups) => lookups.activeUsers,
-    `${workspaceId}:${userId}`,
-    async () => {
-      const user = await trx
-        .selectFrom('users')
-        .select('active')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', userId)
-        .executeTakeFirst();
-      return user?.active === true;
-    },
-  );
+  return remembered(trx, `user:${workspaceId}:${userId}`, async () => {
+    const user = await trx
+      .selectFrom('users')
+      .select('active')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return user?.active === true;
+  });
 }
