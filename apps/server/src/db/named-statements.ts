@@ -7,8 +7,8 @@ const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknow
 const names = new Map<string, string>();
 
 /**
- * Marks a statement text (one that `prepared()` built) to be parsed and planned once per connection
- * rather than on every run. For the short statements of a process step PostgreSQL spent longer
+ * Marks a statement text (one that `prepared()` or `runNamed()` built) to be parsed once per connection,
+ * and planned once when PostgreSQL finds one plan does for every run's values, rather than on every run. For the short statements of a process step PostgreSQL spent longer
  * planning than executing (the inbox task's three-table lookup: 0.25 ms to plan, 0.04 ms to run).
  */
 export function nameStatement(text: string): string {
@@ -18,6 +18,26 @@ export function nameStatement(text: string): string {
     names.set(text, name);
   }
   return name;
+}
+
+/**
+ * How many texts `nameIfRoom` names. A list's text depends on which filters were asked for, so the
+ * number of texts has no bound of its own, and each named text is kept on every pooled connection
+ * that ran it: about 200 KB with its plan (the deal list, measured in pg_backend_memory_contexts).
+ */
+export const listTextCap = 64;
+let listTexts = 0;
+
+/**
+ * Names a text that varies with the request (see `runNamed`), unless `listTextCap` texts already
+ * were: those past it run as ordinary statements, parsed and planned each time. True if named.
+ */
+export function nameIfRoom(text: string): boolean {
+  if (names.has(text)) return true;
+  if (listTexts >= listTextCap) return false;
+  listTexts += 1;
+  nameStatement(text);
+  return true;
 }
 
 // A statement sent with the BEGIN before it or the COMMIT after it, in one round trip (see fused()).

@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely';
-import { fusedStatement, nameStatement } from './named-statements';
+import { fusedStatement, nameIfRoom, nameStatement } from './named-statements';
 import type { DB } from './schema';
 
 // Stands for a value while the query is built; it never reaches PostgreSQL (a NUL would be refused).
@@ -63,4 +63,17 @@ function compile<Names extends string, Row>(
   );
   nameStatement(query.sql);
   return { query, slots };
+}
+
+/**
+ * Runs a query whose text varies with what was asked (a list and its filters) as a named statement,
+ * parsed once per connection; PostgreSQL then plans it for each run's values until it finds that one
+ * plan without them costs no more (its `plan_cache_mode = auto` rule), and from then on only binds.
+ * Write the LIMIT into the text (`sql.lit`): as a parameter the planner guesses it at a tenth of the
+ * rows, prices every plan without values as a sort of the whole table, and plans every run again.
+ */
+export function runNamed<Row>(db: Kysely<DB>, query: Buildable<Row>): Promise<QueryResult<Row>> {
+  const compiled = 'isRawBuilder' in query ? query.compile(db) : query.compile();
+  nameIfRoom(compiled.sql);
+  return db.executeQuery(compiled);
 }

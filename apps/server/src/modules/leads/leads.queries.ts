@@ -1,6 +1,7 @@
 import type { Lead } from '@voronka/domain';
 import { normalizePhone } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
+import { runNamed } from '../../db/prepared';
 import type { DB, LeadRow } from '../../db/schema';
 import { afterCursor, type CursorPosition, exactTime, toPage } from '../../http/cursor';
 import type { Actor } from '../access/actor';
@@ -83,11 +84,13 @@ export async function listLeads(db: Kysely<DB>, actor: Actor, options: LeadListO
     const keyset = { column: sortColumn, type, id: 'leads.id', order: options.order } as const;
     query = query.where(afterCursor(keyset, options.cursor));
   }
-  const rows = await query
+  const page = query
     .orderBy(column, options.order)
     .orderBy('leads.id', options.order)
-    .limit(options.limit + 1)
-    .execute();
+    .limit(sql.lit(options.limit + 1));
+  // A named statement, planned once when its values do not change the plan (db/prepared.ts); not a
+  // search, whose words decide it.
+  const rows = options.q ? await page.execute() : (await runNamed(db, page)).rows;
   return toPage(rows, options.limit, toLead);
 }
 

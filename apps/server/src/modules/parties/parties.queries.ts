@@ -1,5 +1,6 @@
 import { normalizePhone } from '@voronka/domain';
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { runNamed } from '../../db/prepared';
 import type { CompaniesTable, ContactsTable, DB } from '../../db/schema';
 import {
   afterCursor,
@@ -91,11 +92,13 @@ export async function listParties<T extends PartyTable>(
     };
     query = query.where(afterCursor(keyset, options.cursor));
   }
-  const rows = await query
+  const page = query
     .orderBy(column('created_at'), 'desc')
     .orderBy(column('id'), 'desc')
-    .limit(options.limit + 1)
-    .execute();
+    .limit(sql.lit(options.limit + 1));
+  // A named statement, planned once when its values do not change the plan (db/prepared.ts); not a
+  // search, whose text decides it.
+  const rows = q ? await page.execute() : (await runNamed(db, page)).rows;
   return rows as (PartyRow<T> & { id: string; sort_key: string })[];
 }
 
