@@ -355,6 +355,49 @@ describe('lists, board and search', () => {
     expect(bad.json().error.details[0].path).toBe('querystring.cursor');
   });
 
+  it('one shape of page asked by different people, with different values, answers each with their own', async () => {
+    // A page's query is built once per shape and bound per request: values must never carry over.
+    const stranger = await createTeam(t, 'deals-shape');
+    const strangerOwner = await signIn(t.app, stranger.users.owner.email);
+    const theirs = (await strangerOwner.request('GET', '/api/pipelines')).json().items[0] as Pipeline;
+    const made = {
+      a: [
+        await newDeal(managerA, { title: 'Форма A1', amount: 70_001 }),
+        await newDeal(managerA, { title: 'Форма A2', amount: 70_002 }),
+      ],
+      b: [await newDeal(managerB, { title: 'Форма B1', amount: 80_001 })],
+      stranger: [await newDeal(strangerOwner, { title: 'Форма C1', amount: 90_001, pipelineId: theirs.id })],
+    };
+    const page = async (
+      client: Client,
+      pipelineId: string,
+      responsibleId: string,
+      min: number,
+      cursor = '',
+    ) => {
+      const query = `pipelineId=${pipelineId}&responsibleId=${responsibleId}&minAmount=${min}&sort=amount&order=desc&limit=1`;
+      const response = await client.request('GET', `/api/deals?${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as { items: Deal[]; nextCursor: string | null };
+    };
+    const firstA = await page(managerA, sales.id, team.users.managerA.id, 70_000);
+    expect(firstA.items.map((d) => d.title)).toEqual(['Форма A2']);
+    const secondA = await page(managerA, sales.id, team.users.managerA.id, 70_000, firstA.nextCursor ?? '');
+    expect(secondA.items.map((d) => d.title)).toEqual(['Форма A1']);
+    expect((await page(managerB, sales.id, team.users.managerB.id, 80_000)).items.map((d) => d.id)).toEqual([
+      made.b[0]?.id,
+    ]);
+    // Manager B asking for A's deals sees none of them; the head sees them.
+    expect((await page(managerB, sales.id, team.users.managerA.id, 70_000)).items).toEqual([]);
+    expect((await page(head, sales.id, team.users.managerA.id, 70_002)).items.map((d) => d.title)).toEqual([
+      'Форма A2',
+    ]);
+    const strangerPage = await page(strangerOwner, theirs.id, stranger.users.owner.id, 90_000);
+    expect(strangerPage.items.map((d) => d.id)).toEqual([made.stranger[0]?.id]);
+    expect((await page(strangerOwner, sales.id, team.users.managerA.id, 0)).items).toEqual([]);
+    expect(made.a).toHaveLength(2);
+  });
+
   it('a page lists each deal exactly as the deal reads on its own', async () => {
     // A page's JSON is written by PostgreSQL and a single deal's by toDeal: every field must agree,
     // including kopecks, a calendar date, a closed deal's reason and time, custom values and names.
