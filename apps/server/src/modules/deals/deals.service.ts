@@ -7,8 +7,9 @@ import {
   type MissingRequirement,
   type UpdateDealBody,
 } from '@voronka/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
+import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
@@ -30,27 +31,26 @@ async function requireLinks(
   const ws = actor.workspaceId;
   if (links.responsibleId && !(await isActiveUser(trx, ws, links.responsibleId)))
     throw invalid('body.responsibleId', 'No such active user in this workspace');
-  if (links.companyId) {
-    const company = await trx
-      .selectFrom('companies')
-      .select('id')
-      .where('workspace_id', '=', ws)
-      .where('id', '=', links.companyId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!company) throw invalid('body.companyId', 'No such company');
-  }
-  if (links.contactId) {
-    const contact = await trx
-      .selectFrom('contacts')
-      .select('id')
-      .where('workspace_id', '=', ws)
-      .where('id', '=', links.contactId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!contact) throw invalid('body.contactId', 'No such contact');
-  }
+  if (!links.companyId && !links.contactId) return;
+  const { rows } = await linksExist.run(trx, {
+    workspaceId: ws,
+    companyId: links.companyId ?? null,
+    contactId: links.contactId ?? null,
+  });
+  if (!rows[0]?.company) throw invalid('body.companyId', 'No such company');
+  if (!rows[0]?.contact) throw invalid('body.contactId', 'No such contact');
 }
+
+// The company and the contact a deal links to, checked in one prepared statement (db/prepared.ts);
+// a link not given counts as found.
+const linksExist = prepared(
+  (_db, param: (name: 'workspaceId' | 'companyId' | 'contactId') => string) =>
+    sql<{ company: boolean; contact: boolean }>`select
+    (${param('companyId')}::uuid is null or exists (select 1 from companies
+      where workspace_id = ${param('workspaceId')} and id = ${param('companyId')}::uuid and deleted_at is null)) as company,
+    (${param('contactId')}::uuid is null or exists (select 1 from contacts
+      where workspace_id = ${param('workspaceId')} and id = ${param('contactId')}::uuid and deleted_at is null)) as contact`,
+);
 
 /** A deal's change, into its history and to the browsers (see `recordChanged`). */
 function recordChange(

@@ -525,6 +525,48 @@ describe('bad input and other workspaces', () => {
     }
   });
 
+  it('links a deal only to a live company and contact of its own workspace, naming the one at fault', async () => {
+    const stranger = await createTeam(t, 'deals-links');
+    const db = t.database.db;
+    const theirCompany = (
+      await db
+        .insertInto('companies')
+        .values({ workspace_id: stranger.workspaceId, name: 'Чужая', responsible_id: null, created_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const gone = (
+      await db
+        .insertInto('contacts')
+        .values({
+          workspace_id: team.workspaceId,
+          name: 'Удалённый',
+          position: null,
+          company_id: null,
+          responsible_id: null,
+          created_by: null,
+          deleted_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const before = await countRows('deal_stage_history');
+    for (const [body, path] of [
+      [{ companyId: theirCompany }, 'body.companyId'],
+      [{ companyId: theirCompany, contactId }, 'body.companyId'],
+      [{ companyId, contactId: gone }, 'body.contactId'],
+      [{ contactId: '00000000-0000-4000-8000-000000000000' }, 'body.contactId'],
+    ] as const) {
+      const response = await managerA.request('POST', '/api/deals', { title: 'Связи', ...body });
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().error.details[0].path).toBe(path);
+    }
+    expect(await countRows('deal_stage_history')).toBe(before);
+    const linked = await newDeal(managerA, { title: 'Связи', companyId, contactId });
+    expect([linked.companyId, linked.contactId]).toEqual([companyId, contactId]);
+    expect((await newDeal(managerA, { title: 'Только контакт', contactId })).companyId).toBeNull();
+  });
+
   it('another workspace cannot see or touch a deal', async () => {
     const deal = await newDeal(managerA);
     const stranger = await createTeam(t, 'deals-other');
