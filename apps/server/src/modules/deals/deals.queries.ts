@@ -217,26 +217,20 @@ function runPage(
   values: Record<PageParam, unknown>,
 ) {
   const { filter } = options;
+  const hasCursor = after !== null;
   const asGiven = (name: PageParam) => values[name];
-  if (filter.q || filter.customKey) return pageQuery(db, actor, options, after !== null, asGiven).execute(db);
+  if (filter.q || filter.customKey) return pageQuery(db, actor, options, hasCursor, asGiven).execute(db);
   const present = Object.entries(filter).flatMap(([key, value]) =>
     value === undefined ? [] : [typeof value === 'boolean' ? `${key}=${value}` : key],
   );
-  const shape = [
-    actor.visibility,
-    options.sort,
-    options.order,
-    options.limit,
-    after !== null,
-    ...present.sort(),
-  ];
+  const shape = [actor.visibility, options.sort, options.order, options.limit, hasCursor, ...present.sort()];
   const key = shape.join(' ');
   let query = pageShapes.get(key);
   if (!query) {
     if (pageShapes.size >= pageShapeCap)
-      return runNamed(db, pageQuery(db, actor, options, after !== null, asGiven));
+      return runNamed(db, pageQuery(db, actor, options, hasCursor, asGiven));
     query = prepared((db, param) =>
-      pageQuery(db, { ...actor, ...actorParams(param) }, options, after !== null, param),
+      pageQuery(db, { ...actor, ...actorParams(param) }, options, hasCursor, param),
     );
     pageShapes.set(key, query);
   }

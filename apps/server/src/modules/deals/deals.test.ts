@@ -527,29 +527,15 @@ describe('bad input and other workspaces', () => {
 
   it('links a deal only to a live company and contact of its own workspace, naming the one at fault', async () => {
     const stranger = await createTeam(t, 'deals-links');
-    const db = t.database.db;
-    const theirCompany = (
-      await db
-        .insertInto('companies')
-        .values({ workspace_id: stranger.workspaceId, name: 'Чужая', responsible_id: null, created_by: null })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const gone = (
-      await db
-        .insertInto('contacts')
-        .values({
-          workspace_id: team.workspaceId,
-          name: 'Удалённый',
-          position: null,
-          company_id: null,
-          responsible_id: null,
-          created_by: null,
-          deleted_at: new Date(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const strangerOwner = await signIn(t.app, stranger.users.owner.email);
+    const created = async (client: Client, url: string) => {
+      const response = await client.request('POST', url, { name: 'Чужая или удалённая' });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().id as string;
+    };
+    const theirCompany = await created(strangerOwner, '/api/companies');
+    const gone = await created(managerA, '/api/contacts');
+    expect((await managerA.request('DELETE', `/api/contacts/${gone}`)).statusCode).toBe(200);
     const before = await countRows('deal_stage_history');
     for (const [body, path] of [
       [{ companyId: theirCompany }, 'body.companyId'],
