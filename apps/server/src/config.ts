@@ -11,6 +11,8 @@ export interface Config {
   /** Secure cookies need HTTPS; on by default in production. */
   secureCookies: boolean;
   sessionTtlHours: number;
+  /** How long a process may keep a token's or session's row between lookups (see http/actor-cache.ts); 0: not at all. */
+  actorCacheSeconds: number;
   bodyLimitBytes: number;
   seedDemo: boolean;
   /** SMTP for outgoing mail (reminders), e.g. smtp://user:password@smtp.example.ru:587; none when unset. */
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : env.NODE_ENV === 'production',
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 24 * 14),
+    actorCacheSeconds: Number(env.ACTOR_CACHE_SECONDS ?? 10),
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1024 * 1024),
     seedDemo: env.SEED_DEMO !== 'false',
     smtpUrl: env.SMTP_URL || null,

@@ -42,6 +42,7 @@ export async function startTestApp(options: { processes?: boolean } = {}): Promi
       logLevel: 'silent',
       bodyLimitBytes: 64 * 1024,
       sessionTtlHours: 1,
+      actorCacheSeconds: 10,
       secureCookies: false,
       webDist: '/nonexistent',
       checkResponses: true,

@@ -6,12 +6,14 @@ import { NamingClient } from './named-statements';
 import type { DB } from './schema';
 
 export type Listener = (payload: string) => void;
+/** Told false when the listening connection drops (notices may be missed) and true once it listens again. */
+export type Hearing = (hearing: boolean) => void;
 
 /** One Kysely over either engine, plus the engine-specific LISTEN that Kysely does not cover. */
 export interface Database {
   db: Kysely<DB>;
   engine: 'pglite' | 'postgres';
-  listen(channel: string, listener: Listener): Promise<() => Promise<void>>;
+  listen(channel: string, listener: Listener, hearing?: Hearing): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -38,9 +40,14 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     db,
     engine: 'pglite',
-    async listen(channel, listener) {
+    // PGlite runs inside this process: its notices cannot be missed, so `hearing` is told true once.
+    async listen(channel, listener, hearing) {
       const unsubscribe = await lite.listen(channel, listener);
-      return async () => unsubscribe();
+      hearing?.(true);
+      return async () => {
+        hearing?.(false);
+        await unsubscribe();
+      };
     },
     async close() {
       await db.destroy();
@@ -59,6 +66,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const listeners = new Map<string, Set<Listener>>();
+  const hearings = new Set<Hearing>();
   let client: pg.Client | null = null;
   let closed = false;
 
@@ -68,28 +76,46 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
     next.on('notification', (message) => {
       for (const listener of listeners.get(message.channel) ?? []) listener(message.payload ?? '');
     });
-    next.on('error', () => {
+    const lost = () => {
+      if (client !== next) return;
       client = null;
-      if (!closed) setTimeout(() => void connectListener().catch(() => undefined), 1000);
-    });
+      for (const hearing of hearings) hearing(false);
+      if (!closed) setTimeout(retry, 1000);
+    };
+    next.on('error', lost);
+    next.on('end', lost);
     await next.connect();
     for (const channel of listeners.keys()) await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     client = next;
+    for (const hearing of hearings) hearing(true);
     return next;
+  }
+  function retry() {
+    connectListener().catch(() => {
+      if (!closed) setTimeout(retry, 1000);
+    });
   }
 
   return {
     db,
     engine: 'postgres',
-    async listen(channel, listener) {
+    async listen(channel, listener, hearing) {
       const set = listeners.get(channel) ?? new Set();
       const first = set.size === 0;
       set.add(listener);
       listeners.set(channel, set);
       const active = client ?? (await connectListener());
       if (first) await active.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (hearing) {
+        hearings.add(hearing);
+        hearing(true);
+      }
       return async () => {
         set.delete(listener);
+        if (hearing) {
+          hearings.delete(hearing);
+          hearing(false);
+        }
       };
     },
     async close() {

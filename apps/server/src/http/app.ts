@@ -46,6 +46,7 @@ import { registerTelephonyRoutes } from '../modules/telephony/telephony.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { registerViewRoutes } from '../modules/views/views.routes';
 import { registerWebFormRoutes } from '../modules/web-forms/web-forms.routes';
+import { keepActors } from './actor-cache';
 import { registerAuthentication } from './authenticate';
 import { AppError, handleError } from './errors';
 import { registerNulGuard } from './reject-nul';
@@ -56,7 +57,13 @@ import { responseSerializer } from './serializer';
 export interface AppDeps {
   config: Pick<
     Config,
-    'logLevel' | 'bodyLimitBytes' | 'sessionTtlHours' | 'secureCookies' | 'webDist' | 'checkResponses'
+    | 'logLevel'
+    | 'bodyLimitBytes'
+    | 'sessionTtlHours'
+    | 'actorCacheSeconds'
+    | 'secureCookies'
+    | 'webDist'
+    | 'checkResponses'
   >;
   database: Database;
   hub: LiveHub;
@@ -129,6 +136,7 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuthentication(app, { db: database.db, sessionTtlHours: config.sessionTtlHours });
+  await keepActors(app, database, config.actorCacheSeconds);
   registerNulGuard(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>

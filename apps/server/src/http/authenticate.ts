@@ -5,6 +5,7 @@ import type { Actor } from '../modules/access/actor';
 import { apiTokenPrefix, findTokenActor } from '../modules/api-tokens/api-tokens.service';
 import { hashToken } from '../modules/auth/secrets';
 import { findSessionActor, touchSession } from '../modules/auth/sessions.queries';
+import { knownActors } from './actor-cache';
 import { AppError } from './errors';
 
 declare module 'fastify' {
@@ -68,7 +69,8 @@ function readBearer(request: FastifyRequest): string | null {
 }
 
 async function tokenActor(db: Kysely<DB>, token: string, method: string): Promise<Actor> {
-  const row = token.startsWith(apiTokenPrefix) ? await findTokenActor(db, token) : undefined;
+  const hash = hashToken(token);
+  const row = token.startsWith(apiTokenPrefix) ? await tokenRow(db, hash) : undefined;
   if (!row?.active || (row.expiresAt && row.expiresAt < new Date())) {
     throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
   }
@@ -77,11 +79,9 @@ async function tokenActor(db: Kysely<DB>, token: string, method: string): Promis
     throw new AppError('forbidden', `The API token lacks the "${needed}" scope`);
   }
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > touchIntervalMs) {
-    await db
-      .updateTable('api_tokens')
-      .set({ last_used_at: new Date() })
-      .where('id', '=', row.tokenId)
-      .execute();
+    const now = new Date();
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
+    knownActors.tokens.patch(hash, { lastUsedAt: now });
   }
   return {
     userId: row.userId,
@@ -102,11 +102,13 @@ async function sessionActor(
   options: AuthenticateOptions,
   cookie: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const row = await findSessionActor(options.db, hashToken(cookie));
+  const row = await sessionRow(options.db, hashToken(cookie));
   const now = Date.now();
   if (!row?.active || row.expiresAt.getTime() <= now) return null;
   if (now - row.lastSeenAt.getTime() > touchIntervalMs) {
-    await touchSession(options.db, row.sessionId, new Date(now + options.sessionTtlHours * 3600 * 1000));
+    const expiresAt = new Date(now + options.sessionTtlHours * 3600 * 1000);
+    await touchSession(options.db, row.sessionId, expiresAt);
+    knownActors.sessions.patch(row.sessionId, { lastSeenAt: new Date(now), expiresAt });
   }
   return {
     csrfToken: row.csrfToken,
@@ -123,6 +125,26 @@ async function sessionActor(
       scopes: ['read', 'write', 'admin'],
     },
   };
+}
+
+/** The token's row, kept for a few seconds per process (see actor-cache.ts). */
+async function tokenRow(db: Kysely<DB>, hash: string) {
+  const kept = knownActors.tokens.get(hash);
+  if (kept) return kept;
+  const ticket = knownActors.tokens.ticket();
+  const row = await findTokenActor(db, hash);
+  if (row) knownActors.tokens.set(hash, row.workspaceId, row, ticket);
+  return row;
+}
+
+/** The session's row; its id is the hash of the cookie. */
+async function sessionRow(db: Kysely<DB>, sessionId: string) {
+  const kept = knownActors.sessions.get(sessionId);
+  if (kept) return kept;
+  const ticket = knownActors.sessions.ticket();
+  const row = await findSessionActor(db, sessionId);
+  if (row) knownActors.sessions.set(sessionId, row.workspaceId, row, ticket);
+  return row;
 }
 
 /** For handlers behind the hook: the actor is always there; this narrows the type. */

@@ -18,6 +18,7 @@ beforeAll(async () => {
     logLevel: 'trace',
     bodyLimitBytes: 65536,
     sessionTtlHours: 1,
+    actorCacheSeconds: 10,
     secureCookies: false,
     webDist: '/nonexistent',
     checkResponses: true,

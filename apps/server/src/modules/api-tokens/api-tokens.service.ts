@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { prepared } from '../../db/prepared';
 import type { ApiTokensTable, DB } from '../../db/schema';
+import { announceActorChange } from '../../http/actor-cache';
 import { forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
 import { hashToken, newToken } from '../auth/secrets';
@@ -69,6 +70,7 @@ export async function revokeApiToken(db: Kysely<DB>, actor: Actor, id: string): 
   if (!canAdminister(actor.role)) query = query.where('user_id', '=', actor.userId);
   const result = await query.executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw notFound('API token');
+  await announceActorChange(db, actor.workspaceId);
 }
 
 // Every request with a token runs this lookup first: built once, see db/prepared.ts.
@@ -97,7 +99,8 @@ const tokenActorQuery = prepared((db, param) =>
     .where('t.revoked_at', 'is', null),
 );
 
-export async function findTokenActor(db: Kysely<DB>, token: string) {
-  const { rows } = await tokenActorQuery.run(db, { hash: hashToken(token) });
+/** The token's row by the hash of the token (`hashToken`). */
+export async function findTokenActor(db: Kysely<DB>, hash: string) {
+  const { rows } = await tokenActorQuery.run(db, { hash });
   return rows[0];
 }

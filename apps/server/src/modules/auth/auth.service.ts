@@ -92,7 +92,7 @@ export async function describeSession(
 }
 
 export async function logout(db: Kysely<DB>, actor: Actor): Promise<void> {
-  if (actor.sessionId) await deleteSession(db, actor.sessionId);
+  if (actor.sessionId) await deleteSession(db, actor.workspaceId, actor.sessionId);
 }
 
 /** Changing a password signs out every other session of that user. */
@@ -109,7 +109,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, actor.workspaceId, actor.userId, { password_hash: passwordHash });
-    await deleteUserSessions(trx, actor.userId, actor.sessionId);
+    await deleteUserSessions(trx, actor.workspaceId, actor.userId, actor.sessionId);
     await writeHistory(trx, {
       workspaceId: actor.workspaceId,
       entity: 'user',

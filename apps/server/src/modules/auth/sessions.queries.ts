@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
+import { announceActorChange } from '../../http/actor-cache';
 
 export async function insertSession(
   db: Kysely<DB>,
@@ -69,16 +70,19 @@ export async function touchSession(db: Kysely<DB>, sessionId: string, expiresAt:
     .execute();
 }
 
-export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<void> {
+export async function deleteSession(db: Kysely<DB>, workspaceId: string, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  await announceActorChange(db, workspaceId);
 }
 
 export async function deleteUserSessions(
   db: Kysely<DB>,
+  workspaceId: string,
   userId: string,
   exceptSessionId: string | null,
 ): Promise<void> {
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
   await query.execute();
+  await announceActorChange(db, workspaceId);
 }

@@ -2,6 +2,7 @@ import type { Role, RoleSetting, Visibility } from '@voronka/domain';
 import { roles } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { announceActorChange } from '../../http/actor-cache';
 import { type Actor, requireAdmin } from '../access/actor';
 
 export async function findRoleSettings(db: Kysely<DB>, actor: Actor): Promise<RoleSetting[]> {
@@ -25,5 +26,6 @@ export async function changeRoleVisibility(
     .values({ workspace_id: actor.workspaceId, role, visibility })
     .onConflict((oc) => oc.columns(['workspace_id', 'role']).doUpdateSet({ visibility }))
     .execute();
+  await announceActorChange(db, actor.workspaceId);
   return { role, visibility };
 }

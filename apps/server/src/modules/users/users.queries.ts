@@ -1,6 +1,7 @@
 import type { User } from '@voronka/domain';
 import type { Kysely } from 'kysely';
 import type { DB, NewUser, UserRow, UserUpdate } from '../../db/schema';
+import { announceActorChange } from '../../http/actor-cache';
 
 export function toUser(row: UserRow): User {
   return {
@@ -53,14 +54,17 @@ export function insertUser(db: Kysely<DB>, user: NewUser) {
     .executeTakeFirstOrThrow();
 }
 
-export function updateUser(db: Kysely<DB>, workspaceId: string, id: string, changes: UserUpdate) {
-  return db
+export async function updateUser(db: Kysely<DB>, workspaceId: string, id: string, changes: UserUpdate) {
+  const user = await db
     .updateTable('users')
     .set({ ...changes, updated_at: new Date() })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  // Name, role, department or being active are part of who the user is on every request.
+  await announceActorChange(db, workspaceId);
+  return user;
 }
 
 export async function countActiveOwners(db: Kysely<DB>, workspaceId: string): Promise<number> {

@@ -46,7 +46,7 @@ export async function changeUser(
         throw new AppError('conflict', 'A workspace must keep at least one active owner');
       }
     }
-    if (!updated.active) await deleteUserSessions(trx, id, null);
+    if (!updated.active) await deleteUserSessions(trx, actor.workspaceId, id, null);
     const user = toUser(updated);
     await writeHistory(trx, {
       workspaceId: actor.workspaceId,
