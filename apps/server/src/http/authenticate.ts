@@ -5,7 +5,7 @@ import type { Actor } from '../modules/access/actor';
 import { apiTokenPrefix, findTokenActor } from '../modules/api-tokens/api-tokens.service';
 import { hashToken } from '../modules/auth/secrets';
 import { findSessionActor, touchSession } from '../modules/auth/sessions.queries';
-import { knownActors } from './actor-cache';
+import { type ActorCache, knownActors } from './actor-cache';
 import { AppError } from './errors';
 
 declare module 'fastify' {
@@ -70,7 +70,9 @@ function readBearer(request: FastifyRequest): string | null {
 
 async function tokenActor(db: Kysely<DB>, token: string, method: string): Promise<Actor> {
   const hash = hashToken(token);
-  const row = token.startsWith(apiTokenPrefix) ? await tokenRow(db, hash) : undefined;
+  const row = token.startsWith(apiTokenPrefix)
+    ? await keptRow(knownActors.tokens, hash, () => findTokenActor(db, hash))
+    : undefined;
   if (!row?.active || (row.expiresAt && row.expiresAt < new Date())) {
     throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
   }
@@ -102,7 +104,9 @@ async function sessionActor(
   options: AuthenticateOptions,
   cookie: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const row = await sessionRow(options.db, hashToken(cookie));
+  // A session's id is the hash of its cookie.
+  const sessionId = hashToken(cookie);
+  const row = await keptRow(knownActors.sessions, sessionId, () => findSessionActor(options.db, sessionId));
   const now = Date.now();
   if (!row?.active || row.expiresAt.getTime() <= now) return null;
   if (now - row.lastSeenAt.getTime() > touchIntervalMs) {
@@ -127,23 +131,17 @@ async function sessionActor(
   };
 }
 
-/** The token's row, kept for a few seconds per process (see actor-cache.ts). */
-async function tokenRow(db: Kysely<DB>, hash: string) {
-  const kept = knownActors.tokens.get(hash);
+/** The row behind a credential, kept for a few seconds per process (see actor-cache.ts). */
+async function keptRow<T extends { workspaceId: string }>(
+  cache: ActorCache<T>,
+  key: string,
+  load: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  const kept = cache.get(key);
   if (kept) return kept;
-  const ticket = knownActors.tokens.ticket();
-  const row = await findTokenActor(db, hash);
-  if (row) knownActors.tokens.set(hash, row.workspaceId, row, ticket);
-  return row;
-}
-
-/** The session's row; its id is the hash of the cookie. */
-async function sessionRow(db: Kysely<DB>, sessionId: string) {
-  const kept = knownActors.sessions.get(sessionId);
-  if (kept) return kept;
-  const ticket = knownActors.sessions.ticket();
-  const row = await findSessionActor(db, sessionId);
-  if (row) knownActors.sessions.set(sessionId, row.workspaceId, row, ticket);
+  const ticket = cache.ticket();
+  const row = await load();
+  if (row) cache.set(key, row.workspaceId, row, ticket);
   return row;
 }
 
