@@ -91,6 +91,8 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
     return next;
   }
   function retry() {
+    // A `listen` call may have connected in the meantime; a second connection would double every notice.
+    if (closed || client) return;
     connectListener().catch(() => {
       if (!closed) setTimeout(retry, 1000);
     });

@@ -12,12 +12,11 @@ beforeAll(async () => {
 });
 
 async function tokenFor(email: string, scopes = ['read']) {
-  const user = await signIn(t.app, email);
-  const created = (await user.request('POST', '/api/api-tokens', { name: 'Интеграция', scopes })).json();
+  const holder = await signIn(t.app, email);
+  const created = (await holder.request('POST', '/api/api-tokens', { name: 'Интеграция', scopes })).json();
   const headers = { authorization: `Bearer ${created.token}` };
   return {
     id: created.id as string,
-    user,
     get: (url: string) => t.app.inject({ method: 'GET', url, headers }),
   };
 }

@@ -72,6 +72,16 @@ export class ActorCache<T> {
     this.entries.set(key, { at: this.now(), workspaceId, row });
   }
 
+  /** The kept row, or the one `load` reads, kept under `workspaceId` unless a forget came in between. */
+  async lookup(key: string, load: () => Promise<(T & { workspaceId: string }) | undefined>) {
+    const kept = this.get(key);
+    if (kept) return kept;
+    const ticket = this.ticket();
+    const row = await load();
+    if (row) this.set(key, row.workspaceId, row, ticket);
+    return row;
+  }
+
   /** Changes a kept row without making it younger (the touch of `last_used_at`, `last_seen_at`). */
   patch(key: string, change: Partial<T>): void {
     const entry = this.entries.get(key);

@@ -5,7 +5,7 @@ import type { Actor } from '../modules/access/actor';
 import { apiTokenPrefix, findTokenActor } from '../modules/api-tokens/api-tokens.service';
 import { hashToken } from '../modules/auth/secrets';
 import { findSessionActor, touchSession } from '../modules/auth/sessions.queries';
-import { type ActorCache, knownActors } from './actor-cache';
+import { knownActors } from './actor-cache';
 import { AppError } from './errors';
 
 declare module 'fastify' {
@@ -71,7 +71,7 @@ function readBearer(request: FastifyRequest): string | null {
 async function tokenActor(db: Kysely<DB>, token: string, method: string): Promise<Actor> {
   const hash = hashToken(token);
   const row = token.startsWith(apiTokenPrefix)
-    ? await keptRow(knownActors.tokens, hash, () => findTokenActor(db, hash))
+    ? await knownActors.tokens.lookup(hash, () => findTokenActor(db, hash))
     : undefined;
   if (!row?.active || (row.expiresAt && row.expiresAt < new Date())) {
     throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
@@ -106,7 +106,7 @@ async function sessionActor(
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   // A session's id is the hash of its cookie.
   const sessionId = hashToken(cookie);
-  const row = await keptRow(knownActors.sessions, sessionId, () => findSessionActor(options.db, sessionId));
+  const row = await knownActors.sessions.lookup(sessionId, () => findSessionActor(options.db, sessionId));
   const now = Date.now();
   if (!row?.active || row.expiresAt.getTime() <= now) return null;
   if (now - row.lastSeenAt.getTime() > touchIntervalMs) {
@@ -129,20 +129,6 @@ async function sessionActor(
       scopes: ['read', 'write', 'admin'],
     },
   };
-}
-
-/** The row behind a credential, kept for a few seconds per process (see actor-cache.ts). */
-async function keptRow<T extends { workspaceId: string }>(
-  cache: ActorCache<T>,
-  key: string,
-  load: () => Promise<T | undefined>,
-): Promise<T | undefined> {
-  const kept = cache.get(key);
-  if (kept) return kept;
-  const ticket = cache.ticket();
-  const row = await load();
-  if (row) cache.set(key, row.workspaceId, row, ticket);
-  return row;
 }
 
 /** For handlers behind the hook: the actor is always there; this narrows the type. */
