@@ -49,6 +49,7 @@ describe('response serializer', () => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(response.body).toBe(text);
+      expect(response.headers['content-length']).toBe(String(Buffer.byteLength(text)));
     }
     const drifted = await appAnswering(true, preEncoded('{"id": "p1", "name": "Анна"}'));
     expect((await drifted.inject({ url: '/person' })).statusCode).toBe(500);
