@@ -68,6 +68,9 @@ const paths = [
   `/api/deals?pipelineId=${pipeline}&sort=title&order=asc&limit=50`,
   `/api/deals?pipelineId=${pipeline}&sort=amount&order=desc&limit=50`,
   `/api/deals?pipelineId=${pipeline}&sort=createdAt&order=desc&limit=50`,
+  // The API's list across every pipeline, in the orders that need their own index (0032).
+  '/api/deals?sort=amount&order=desc&limit=50',
+  '/api/deals?sort=title&order=asc&limit=50',
   '/api/companies?limit=50',
   '/api/contacts?limit=50',
   '/api/leads?limit=50',

@@ -29,6 +29,7 @@ import * as filterValueIndexes from './migrations/0028-filter-value-indexes';
 import * as recordTaskIndex from './migrations/0029-record-task-index';
 import * as financeMonthTotals from './migrations/0030-finance-month-totals';
 import * as dealTitleIndex from './migrations/0031-deal-title-index';
+import * as dealSortIndexes from './migrations/0032-deal-sort-indexes';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '0029-record-task-index': recordTaskIndex,
   '0030-finance-month-totals': financeMonthTotals,
   '0031-deal-title-index': dealTitleIndex,
+  '0032-deal-sort-indexes': dealSortIndexes,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */
