@@ -20,13 +20,14 @@ import {
 import { findParties, type PartyKind } from '../parties/parties.service';
 import { requireResponsible } from '../parties/record-changes';
 import { fillObject, firstFilled, unionOf } from '../parties/record-merge';
-import { toCompany } from './companies.queries';
+import { companyJson, toCompany } from './companies.queries';
 
 export const companyKind: PartyKind<'companies', Company> = {
   table: 'companies',
   entity: 'company',
   noun: 'Company',
   toItem: toCompany,
+  json: companyJson,
   update: (trx, actor, id, input) => updateCompany(trx, actor, id, input),
 };
 

@@ -1,6 +1,7 @@
 import type { Contact } from '@voronka/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { isoTime } from '../../http/cursor';
 import type { Actor } from '../access/actor';
 import { visibleLeads } from '../leads/leads.queries';
 import type { DuplicateKeys } from '../parties/duplicates';
@@ -19,6 +20,16 @@ export function toContact(row: ContactRow): Contact {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** The JSON of `toContact` for the contacts row called `alias`, written by PostgreSQL (see `findParties`). */
+export function contactJson(alias: string) {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<string>`json_build_object('id', ${column('id')}, 'name', ${column('name')},
+    'position', ${column('position')}, 'companyId', ${column('company_id')},
+    'phones', ${column('phones')}, 'emails', ${column('emails')},
+    'responsibleId', ${column('responsible_id')}, 'custom', ${column('custom')},
+    'createdAt', ${isoTime(`${alias}.created_at`)}, 'updatedAt', ${isoTime(`${alias}.updated_at`)})`;
 }
 
 /** Visible leads whose (normalised) phone or email is among the keys: the person may already be a lead. */

@@ -20,13 +20,14 @@ import {
 import { findParties, type PartyKind } from '../parties/parties.service';
 import { requireResponsible } from '../parties/record-changes';
 import { firstFilled, unionOf } from '../parties/record-merge';
-import { findLeadsSharing, toContact } from './contacts.queries';
+import { contactJson, findLeadsSharing, toContact } from './contacts.queries';
 
 export const contactKind: PartyKind<'contacts', Contact> = {
   table: 'contacts',
   entity: 'contact',
   noun: 'Contact',
   toItem: toContact,
+  json: contactJson,
   update: (trx, actor, id, input) => updateContact(trx, actor, id, input),
 };
 

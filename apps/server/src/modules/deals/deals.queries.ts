@@ -2,7 +2,7 @@ import type { Deal, DealCard } from '@voronka/domain';
 import { type Expression, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { type PreparedQuery, prepared, runNamed } from '../../db/prepared';
 import type { DB, DealsTable } from '../../db/schema';
-import { type CursorPosition, decodeCursor, encodeCursor } from '../../http/cursor';
+import { type CursorPosition, decodeCursor, isoTime, toEncodedPage } from '../../http/cursor';
 import { type Actor, type ActorParam, actorParams, actorValues } from '../access/actor';
 import { visibleResponsibles, visibleTo } from '../access/visibility';
 
@@ -176,10 +176,7 @@ export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageO
     afterId: after?.id,
   };
   const { rows } = await runPage(db, actor, options, after, values);
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ value: last.sort_key, id: last.id }) : null;
-  return `{"items":[${shown.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  return toEncodedPage(rows, limit);
 }
 
 type PageParam =
@@ -299,11 +296,6 @@ function pageQuery(
     select named.sort_key, named.id, ${dealJson('named')}::text as json
     from (${named}) as named
     order by ${sql.ref(`named.${dealSorts[sort]}`)} ${direction}, named.id ${direction}`;
-}
-
-/** A timestamp as `Date.toISOString` prints it: UTC, milliseconds (microseconds cut, as a Date does). */
-function isoTime(column: string) {
-  return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 /** The pairs of `toDealCard`'s JSON for a row of `withNames`, as `json_build_object` arguments. */

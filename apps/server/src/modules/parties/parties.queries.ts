@@ -1,5 +1,5 @@
 import { normalizePhone } from '@voronka/domain';
-import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import { runNamed } from '../../db/prepared';
 import type { CompaniesTable, ContactsTable, DB } from '../../db/schema';
 import {
@@ -57,19 +57,23 @@ export interface PartyListOptions {
  * One page, newest first, plus one row more to tell whether another page follows. `q` matches a name
  * prefix in any letter case, or exactly a phone (in any spelling) or an email, or what `alsoMatch` adds.
  */
-export async function listParties<T extends PartyTable>(
+export async function listParties(
   db: Kysely<DB>,
   actor: Actor,
-  table: T,
+  table: PartyTable,
   options: PartyListOptions & {
+    /** A record's JSON as the API gives it, for the table's row called by the table's name. */
+    json: (alias: string) => RawBuilder<string>;
     alsoMatch?: (q: string) => Expression<SqlBool>[];
     filters?: Expression<SqlBool>[];
   },
-): Promise<(PartyRow<T> & { id: string; sort_key: string })[]> {
+): Promise<{ id: string; sort_key: string; json: string }[]> {
   const column = (name: string) => sql.ref(`${table}.${name}`);
-  let query = visibleParties(db, actor, table, options.deleted)
-    .selectAll(table)
-    .select(exactTime(`${table}.created_at`).as('sort_key'));
+  let query = visibleParties(db, actor, table, options.deleted).select([
+    `${table}.id`,
+    exactTime(`${table}.created_at`).as('sort_key'),
+    sql<string>`${options.json(table)}::text`.as('json'),
+  ]);
   const q = options.q?.trim();
   if (q) {
     const phone = normalizePhone(q);
@@ -98,8 +102,7 @@ export async function listParties<T extends PartyTable>(
     .limit(sql.lit(options.limit + 1));
   // A named statement, planned once when its values do not change the plan (db/prepared.ts); not a
   // search, whose text decides it.
-  const rows = q ? await page.execute() : (await runNamed(db, page)).rows;
-  return rows as (PartyRow<T> & { id: string; sort_key: string })[];
+  return q ? await page.execute() : (await runNamed(db, page)).rows;
 }
 
 /** Visible parties sharing a phone, an email or (companies) the INN; the caller works out which. */

@@ -1,9 +1,10 @@
 import type { BulkRecordsBody, BulkResult } from '@voronka/domain';
-import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { Expression, Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
-import { toPage } from '../../http/cursor';
+import { toEncodedPage } from '../../http/cursor';
 import { notFound } from '../../http/errors';
+import { preEncoded } from '../../http/serializer';
 import type { Actor } from '../access/actor';
 import { recordChanged } from '../history/record-changed';
 import { applyBulk } from './bulk-records';
@@ -25,6 +26,8 @@ export interface PartyKind<T extends PartyTable, Item> {
   /** For "… not found". */
   noun: string;
   toItem(row: PartyRow<T>): Item;
+  /** `toItem`'s JSON for the row called `alias`, written by PostgreSQL: a list page passes it through. */
+  json(alias: string): RawBuilder<string>;
   /** The single update, for bulk assignment; called with the bulk's transaction. */
   update(trx: Kysely<DB>, actor: Actor, id: string, input: { responsibleId: string }): Promise<Item>;
 }
@@ -38,7 +41,8 @@ export async function findParties<T extends PartyTable, Item>(
     filters?: Expression<SqlBool>[];
   },
 ): Promise<{ items: Item[]; nextCursor: string | null }> {
-  return toPage(await listParties(db, actor, kind.table, options), options.limit, kind.toItem);
+  const rows = await listParties(db, actor, kind.table, { ...options, json: kind.json });
+  return preEncoded(toEncodedPage(rows, options.limit));
 }
 
 export async function getParty<T extends PartyTable, Item>(
