@@ -92,21 +92,10 @@ export function afterCursor(keyset: KeysetOrder, after: CursorPosition): Express
   return sql<SqlBool>`(${sql.ref(keyset.column)}, ${sql.ref(keyset.id)}) ${comparison} (cast(${value} as ${sql.raw(keyset.type)}), ${after.id}::uuid)`;
 }
 
-/** Splits the `limit + 1` rows a list query fetched into one page and the cursor of the next. */
-export function toPage<Row extends { id: string; sort_key: string | number }, Item>(
-  rows: readonly Row[],
-  limit: number,
-  toItem: (row: Row) => Item,
-): { items: Item[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ value: last.sort_key, id: last.id }) : null;
-  return { items: page.map(toItem), nextCursor };
-}
-
 /**
- * `toPage` for rows whose JSON PostgreSQL wrote: the page as JSON text, for `preEncoded`. Turning rows
- * into objects, dates and JSON again cost the server about as much as the query of a list page.
+ * Splits the `limit + 1` rows a list query fetched into one page and the cursor of the next, as the
+ * page's JSON text for `preEncoded`: each row's JSON was written by PostgreSQL. Turning rows into
+ * objects, dates and JSON again cost the server about as much as the query of a list page.
  */
 export function toEncodedPage(
   rows: readonly { id: string; sort_key: string; json: string }[],
