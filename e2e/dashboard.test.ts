@@ -1,7 +1,14 @@
 import type { Attention, PayReport, ReportTable, Session, User } from '@voronka/domain';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type RunningApp, startApp } from './harness';
+import {
+  browserAvailable,
+  demoMonthEnd,
+  demoMonthStart,
+  demoToday,
+  type RunningApp,
+  startApp,
+} from './harness';
 import { signIn, snap, text, watchErrors } from './journey';
 import { rowNumbers, tableNumbers, workbookNumbers } from './report-numbers';
 
@@ -17,19 +24,6 @@ async function numberOf(locator: Locator): Promise<number> {
   const value = await locator.getAttribute('data-value');
   if (value === null) throw new Error('The element carries no number');
   return Number(value);
-}
-
-/** The first day of the month `back` months before this one, as the `date` input takes it. */
-function monthStart(back: number): string {
-  const now = new Date();
-  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
-  return date.toISOString().slice(0, 10);
-}
-
-/** The last day of this month, where the dashboard's default period ends. */
-function lastDayOfMonth(): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
 }
 
 /** Signs in and opens the start page from the navigation; answers the page's kind of dashboard. */
@@ -163,10 +157,10 @@ describe.skipIf(!browserAvailable())('role dashboards in a real browser', () => 
     // Points and pay as the motivation endpoint counts them for her.
     const points = page.getByTestId('motivation-points');
     await points.waitFor();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = demoToday();
     const pay = await apiGet<PayReport>(
       page,
-      `/api/motivation/pay?from=${monthStart(0)}&to=${lastDayOfMonth()}&asOf=${today}`,
+      `/api/motivation/pay?from=${demoMonthStart(0)}&to=${demoMonthEnd(0)}&asOf=${today}`,
     );
     const person = pay.items.find((item) => item.name === 'Мария Иванова');
     expect(person).toBeDefined();
@@ -182,10 +176,10 @@ describe.skipIf(!browserAvailable())('role dashboards in a real browser', () => 
     const page = await app.newPage({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
     const errors = watchErrors(page);
     expect(await openDashboard(page, 'owner@demo.voronka.dev')).toBe('owner');
-    const from = monthStart(2);
+    const from = demoMonthStart(-2);
     await page.getByTestId('dashboard-from').fill(from);
     await page.waitForURL(new RegExp(`from=${from}`));
-    const to = lastDayOfMonth();
+    const to = demoMonthEnd(0);
 
     const monthly = await apiGet<ReportTable>(page, `/api/reports/activity-monthly?from=${from}&to=${to}`);
     // Expenses over three months differ from this month's: the widgets follow the period.

@@ -108,6 +108,30 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * The demo department's time zone. Its plans and monthly costs are seeded by Moscow's calendar, so the
+ * browsers run in it, as the department's own would, and the tests count days and months in it too:
+ * in UTC the last evening of a month is already the next month in Moscow.
+ */
+export const demoZone = 'Europe/Moscow';
+
+/** Today in the demo department's zone, as YYYY-MM-DD. */
+export function demoToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: demoZone }).format(new Date());
+}
+
+/** The first day (YYYY-MM-DD) of the month `offset` months from the demo department's current one. */
+export function demoMonthStart(offset: number): string {
+  const [year, month] = demoToday().split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month - 1 + offset, 1)).toISOString().slice(0, 10);
+}
+
+/** The last day (YYYY-MM-DD) of the month `offset` months from the demo department's current one. */
+export function demoMonthEnd(offset: number): string {
+  const [year, month] = demoToday().split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month + offset, 0)).toISOString().slice(0, 10);
+}
+
 export type PageOptions = {
   viewport?: { width: number; height: number };
   /** The browser's language, which decides the UI language before sign-in. */
@@ -172,7 +196,7 @@ export async function startApp(): Promise<RunningApp> {
     serverOutput: () => output,
     close,
     newPage: async ({ viewport = { width: 1280, height: 800 }, locale = 'en-US' } = {}) => {
-      const context = await launched.newContext({ viewport, locale, baseURL: baseUrl });
+      const context = await launched.newContext({ viewport, locale, timezoneId: demoZone, baseURL: baseUrl });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type RunningApp, startApp } from './harness';
+import { browserAvailable, demoMonthStart, type RunningApp, startApp } from './harness';
 import { demoPassword, notificationsGone, snap, text, watchErrors } from './journey';
 
 /**
@@ -38,11 +38,9 @@ async function decompositionRow(page: Page, indicator: string) {
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
-/** YYYY-MM of the month `offset` months from now. */
+/** YYYY-MM of the month `offset` months from the demo department's current one. */
 function monthFromNow(offset: number): string {
-  const now = new Date();
-  const date = new Date(now.getFullYear(), now.getMonth() + offset, 1);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}`;
+  return demoMonthStart(offset).slice(0, 7);
 }
 function lastDayOf(month: string): string {
   const [year, number] = month.split('-').map(Number) as [number, number];

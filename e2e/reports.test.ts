@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type RunningApp, startApp } from './harness';
+import { browserAvailable, demoToday, type RunningApp, startApp } from './harness';
 import { signIn, snap, text, watchErrors } from './journey';
 import { tableNumbers, workbookNumbers } from './report-numbers';
 
-/** A day as the `date` input takes it, `days` before today. */
+/** A day as the `date` input takes it, `days` before today in the demo department's zone. */
 function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const today = new Date(`${demoToday()}T00:00:00Z`);
+  return new Date(today.getTime() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 describe.skipIf(!browserAvailable())('reports in a real browser', () => {

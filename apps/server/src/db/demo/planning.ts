@@ -13,6 +13,10 @@ function monthStart(day: string, offset: number): string {
   const date = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 + offset, 1));
   return date.toISOString().slice(0, 10);
 }
+/** The calendar day `days` before `day` (both YYYY-MM-DD). */
+function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
 const dayOf = (month: string, day: number) => `${month.slice(0, 8)}${String(day).padStart(2, '0')}`;
 
 /**
@@ -26,7 +30,8 @@ export async function seedPlanning(
   people: DemoPeople,
   now = Date.now(),
 ): Promise<void> {
-  const current = monthStart(today(zone, new Date(now)), 0);
+  const todayDay = today(zone, new Date(now));
+  const current = monthStart(todayDay, 0);
   const months = [monthStart(current, -2), monthStart(current, -1), current];
   const next = monthStart(current, 1);
   const entry = (
@@ -86,7 +91,8 @@ export async function seedPlanning(
       kind: 'expense',
       status: 'planned',
       amount: 35_000,
-      occurred_on: dayOf(current, 1),
+      // Due a week ago, so it is overdue whatever the day (on the 1st, the month's first day is not yet).
+      occurred_on: daysBefore(todayDay, 7),
       category: 'Закупка',
       counterparty: 'ООО «Стекло»',
       comment: 'Счёт поставщика, срок оплаты прошёл',
