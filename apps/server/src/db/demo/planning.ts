@@ -13,10 +13,6 @@ function monthStart(day: string, offset: number): string {
   const date = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 + offset, 1));
   return date.toISOString().slice(0, 10);
 }
-/** The calendar day `days` before `day` (both YYYY-MM-DD). */
-function daysBefore(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
 const dayOf = (month: string, day: number) => `${month.slice(0, 8)}${String(day).padStart(2, '0')}`;
 
 /**
@@ -92,7 +88,7 @@ export async function seedPlanning(
       status: 'planned',
       amount: 35_000,
       // Due a week ago, so it is overdue whatever the day (on the 1st, the month's first day is not yet).
-      occurred_on: daysBefore(todayDay, 7),
+      occurred_on: addDays(todayDay, -7),
       category: 'Закупка',
       counterparty: 'ООО «Стекло»',
       comment: 'Счёт поставщика, срок оплаты прошёл',
