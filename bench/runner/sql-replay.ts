@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { namedText } from '../../apps/server/src/db/named-statements';
 import type { Statement } from './sql-capture';
 
 /** A statement on its own, or a whole transaction (begin … commit), which must keep one connection. */
@@ -24,10 +25,14 @@ export function planReplay(statements: Statement[]): Replay {
   const units: Unit[] = [];
   const openTransactions = new Map<number, Unit>();
   for (const statement of [...statements].sort((a, b) => a.sent - b.sent)) {
+    // A connection's first run of a statement sent as SQL EXECUTE prepared it first; the replay
+    // prepares its own connections as they need it (see `send`).
+    if (/^\s*prepare\b/i.test(statement.text)) continue;
     const open = openTransactions.get(statement.connection);
     if (open) {
       open.statements.push(statement);
-      if (/^\s*(commit|rollback)\b/i.test(statement.text)) openTransactions.delete(statement.connection);
+      // The COMMIT may close a text of several statements (db/named-statements.ts, `writeAtCommit`).
+      if (/(^|;)\s*(commit|rollback)\b/i.test(statement.text)) openTransactions.delete(statement.connection);
       continue;
     }
     const unit: Unit = { statements: [statement], transaction: false, after: [] };
@@ -56,11 +61,8 @@ export async function replay(pool: pg.Pool, plan: Replay): Promise<void> {
 }
 
 async function runUnit(pool: pg.Pool, unit: Unit, ids: Map<string, string>): Promise<void> {
-  if (!unit.transaction) {
-    const [statement] = unit.statements;
-    if (statement) await send(pool, statement, ids);
-    return;
-  }
+  const [first] = unit.statements;
+  if (!unit.transaction && first && !executes(first.text)) return send(pool, first, ids);
   const client = await pool.connect();
   try {
     for (const statement of unit.statements) await send(client, statement, ids);
@@ -72,14 +74,39 @@ async function runUnit(pool: pg.Pool, unit: Unit, ids: Map<string, string>): Pro
   }
 }
 
+// The SQL PREPARE names a text runs with SQL EXECUTE (db/named-statements.ts).
+const executes = (text: string) => [...text.matchAll(/\bexecute (voronka_\d+_f)\(/g)].map((m) => m[1]!);
+const preparedOn = new WeakMap<object, Set<string>>();
+
+/** Prepares on `client` what the text executes, once per connection, as the server's connections do. */
+async function prepareFor(client: pg.PoolClient, text: string): Promise<void> {
+  let prepared = preparedOn.get(client);
+  if (!prepared) {
+    prepared = new Set();
+    preparedOn.set(client, prepared);
+  }
+  for (const name of executes(text)) {
+    if (prepared.has(name)) continue;
+    const statement = namedText(name);
+    if (!statement) throw new Error(`The replay does not know the statement ${name}`);
+    await client.query(`prepare ${name} as ${statement}`);
+    prepared.add(name);
+  }
+}
+
 async function send(target: pg.Pool | pg.PoolClient, statement: Statement, ids: Map<string, string>) {
   const values = ids.size > 0 ? statement.values?.map((value) => swapIds(value, ids)) : statement.values;
-  const { name, text } = statement;
+  const { name } = statement;
+  // Values sent as literals inside the text (SQL EXECUTE) follow the ids as well.
+  const text = name ? statement.text : (swapIds(statement.text, ids) as string);
+  if ('release' in target) await prepareFor(target, text);
   const result = name
     ? await target.query<{ id?: unknown }>({ name, text, values })
     : await target.query<{ id?: unknown }>(text, values);
+  // A text of several statements answers with one result each; the ids come from the first.
+  const rows = Array.isArray(result) ? (result[0]?.rows ?? []) : result.rows;
   statement.returnedIds.forEach((captured, i) => {
-    const row = result.rows[i];
+    const row = rows[i];
     if (row?.id !== undefined) ids.set(captured, String(row.id));
   });
 }

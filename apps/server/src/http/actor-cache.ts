@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { notifyAfterCommit } from '../db/named-statements';
 import type { DB } from '../db/schema';
 import type { findTokenActor } from '../modules/api-tokens/api-tokens.service';
 import type { findSessionActor } from '../modules/auth/sessions.queries';
@@ -137,9 +138,9 @@ export async function keepActors(app: FastifyInstance, database: Database, secon
 
 /**
  * Tells every server process (this one at once) that the tokens, sessions, users or role settings of a
- * workspace changed. Inside a transaction the notice goes out on commit, with the change.
+ * workspace changed. Inside a transaction the notice goes out once the change commits.
  */
 export async function announceActorChange(db: Kysely<DB>, workspaceId: string): Promise<void> {
   knownActors.forgetWorkspace(workspaceId);
-  await sql`select pg_notify(${actorsChannel}, ${workspaceId})`.execute(db);
+  await notifyAfterCommit(db, actorsChannel, workspaceId);
 }

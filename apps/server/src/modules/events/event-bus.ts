@@ -1,6 +1,7 @@
 import type { LiveEvent, Visibility } from '@voronka/domain';
 import { type Compilable, type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { notifyAfterCommit, writeAtCommit } from '../../db/named-statements';
 import type { DB } from '../../db/schema';
 
 export const eventsChannel = 'voronka_events';
@@ -16,18 +17,24 @@ export interface EventEnvelope {
 }
 
 /**
- * Queues an event inside the caller's transaction. PostgreSQL delivers NOTIFY only on commit,
- * so a rolled-back change never announces itself, and every server process listening gets it.
+ * Queues an event inside the caller's transaction, sent when it commits (`notifyAfterCommit`): a
+ * rolled-back change never announces itself, and every server process listening gets it.
+ * `along` (the change's history rows) is written in the COMMIT's round trip too (`writeAtCommit`).
  */
 export async function publish(
   trx: Kysely<DB>,
   envelope: EventEnvelope,
   along?: Compilable | null,
 ): Promise<void> {
-  const notify = sql`select pg_notify(${eventsChannel}, ${JSON.stringify(envelope)})`;
-  // `along` (the change's history rows) rides in the same statement, as a data-modifying CTE: one
-  // round trip fewer for each record written.
-  await (along ? sql`with along as (${along}) ${notify}` : notify).execute(trx);
+  const payload = JSON.stringify(envelope);
+  if (!trx.isTransaction) {
+    // No transaction to wait for: the history rows and the NOTIFY go as one statement, which is atomic.
+    const notify = sql`select pg_notify(${eventsChannel}, ${payload})`;
+    await (along ? sql`with along as (${along}) ${notify}` : notify).execute(trx);
+    return;
+  }
+  if (along) await writeAtCommit(trx, along);
+  await notifyAfterCommit(trx, eventsChannel, payload);
 }
 
 export interface Subscriber {

@@ -14,10 +14,10 @@ export interface RecordChange {
 }
 
 /**
- * Writes a change of a CRM record into its history and queues the live event, both inside the caller's
- * transaction and in one statement: the history rows ride in the statement that notifies (see
- * `publish`), one round trip fewer for every record written. An update that changed nothing leaves no
- * trace and wakes nobody.
+ * Writes a change of a CRM record into its history and queues the live event, both with the caller's
+ * transaction: the history rows go in the COMMIT's round trip and the event after it (see `publish`),
+ * so recording a change costs no round trip of its own. A later statement of the same transaction does
+ * not see these rows. An update that changed nothing leaves no trace and wakes nobody.
  */
 export async function recordChanged(trx: Kysely<DB>, actor: Actor, change: RecordChange): Promise<void> {
   if (change.action === 'update' && change.changes.length === 0) return;
