@@ -356,6 +356,8 @@ export interface DealStageTotalsTable {
   stage_id: string;
   /** The nil uuid stands for "no responsible". */
   responsible_id: string;
+  /** One of sixteen rows per (stage, responsible), by connection (migration 0033): readers sum them. */
+  slot: number;
   deals: ColumnType<string, string | number, string | number>;
   amount: Numeric;
 }

@@ -1,5 +1,5 @@
 import type { Deal, Pipeline } from '@voronka/domain';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -9,6 +9,8 @@ import {
   type Team,
   type TestApp,
 } from '../../../test/test-app';
+import { testEngine } from '../../../test/test-database';
+import type { DB } from '../../db/schema';
 
 let t: TestApp;
 let team: Team;
@@ -39,7 +41,10 @@ async function expectTotalsMatchDeals(): Promise<void> {
     select coalesce(k.stage_id, c.stage_id) as stage_id, coalesce(k.responsible_id, c.responsible_id) as responsible_id,
       coalesce(k.deals, 0)::text as kept, coalesce(c.n, 0)::text as counted,
       coalesce(k.amount, 0)::text as kept_sum, coalesce(c.total, 0)::text as counted_sum
-    from (select * from deal_stage_totals where workspace_id = ${team.workspaceId}) k
+    from (
+      select stage_id, responsible_id, sum(deals) as deals, sum(amount) as amount from deal_stage_totals
+      where workspace_id = ${team.workspaceId} group by 1, 2
+    ) k
     full join counted c on c.stage_id = k.stage_id and c.responsible_id = k.responsible_id
     where coalesce(k.deals, 0) <> coalesce(c.n, 0) or coalesce(k.amount, 0) <> coalesce(c.total, 0)`.execute(
     t.database.db,
@@ -101,4 +106,39 @@ describe('kanban totals', () => {
       }
     }
   });
+
+  // One user's deals added at once from several connections: a single row per (stage, responsible)
+  // made each transaction wait for the one before it to commit (migration 0033).
+  it.skipIf(testEngine !== 'postgres')(
+    'let two connections add a deal for one manager and stage at once, neither waiting for the other',
+    async () => {
+      const db = t.database.db;
+      const slot = async (conn: Kysely<DB>) =>
+        (await sql<{ slot: number }>`select pg_backend_pid() % 16 as slot`.execute(conn)).rows[0]!.slot;
+      const addDeal = (trx: Kysely<DB>, title: string) =>
+        sql`insert into deals (workspace_id, title, pipeline_id, stage_id, responsible_id, amount, created_by)
+          values (${team.workspaceId}, ${title}, ${sales.id}, ${sales.stages[0]!.id}, ${team.users.managerA.id}, 1000,
+            ${team.users.managerA.id})`.execute(trx);
+      // Holds pooled connections until one's slot differs from the first's: two connections' pids
+      // may share a slot, and those do wait for each other.
+      async function otherSlot(first: number, tries: number, work: (conn: Kysely<DB>) => Promise<void>) {
+        await db.connection().execute(async (conn) => {
+          if ((await slot(conn)) !== first) return work(conn);
+          if (tries === 0) throw new Error('No pooled connection with another slot');
+          return otherSlot(first, tries - 1, work);
+        });
+      }
+      await db.transaction().execute(async (first) => {
+        await addDeal(first, 'Первая из двух');
+        await otherSlot(await slot(first), 5, async (conn) => {
+          await conn.transaction().execute(async (second) => {
+            // Waiting for the first transaction's row lock would fail here instead of hanging.
+            await sql`set local lock_timeout = '2s'`.execute(second);
+            await addDeal(second, 'Вторая из двух');
+          });
+        });
+      });
+      await expectTotalsMatchDeals();
+    },
+  );
 });
