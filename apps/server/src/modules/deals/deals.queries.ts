@@ -1,5 +1,12 @@
 import type { Deal, DealCard } from '@voronka/domain';
-import { type Expression, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import {
+  type Expression,
+  type Kysely,
+  type OperationNodeSource,
+  type RawBuilder,
+  type Selectable,
+  sql,
+} from 'kysely';
 import { type PreparedQuery, prepared, runNamed } from '../../db/prepared';
 import type { DB, DealsTable } from '../../db/schema';
 import { type CursorPosition, decodeCursor, isoTime, toEncodedPage } from '../../http/cursor';
@@ -70,16 +77,36 @@ function noNextStep(alias: string) {
 function withNames<
   Row extends Pick<DealRow, 'id' | 'workspace_id' | 'company_id' | 'contact_id' | 'closed_at'>,
 >(actor: Actor, chosen: Expression<Row>, order?: RawBuilder<unknown>) {
-  return sql<Row & Names & { no_next_step: boolean }>`
-    select chosen.*, ${noNextStep('chosen')} as no_next_step,
+  return sql<Row & Names & { no_next_step: boolean }>`${namesOf(actor)} from (${chosen}) as chosen
+    ${order ? sql`order by ${order}` : sql``}`;
+}
+
+/** `withNames`'s select list, for rows called `chosen`. */
+function namesOf(actor: Actor) {
+  return sql`select chosen.*, ${noNextStep('chosen')} as no_next_step,
       (select company.name from companies as company
         where company.id = chosen.company_id and company.workspace_id = chosen.workspace_id
           and company.deleted_at is null and ${visibleTo(actor, 'company.responsible_id')}) as company_name,
       (select contact.name from contacts as contact
         where contact.id = chosen.contact_id and contact.workspace_id = chosen.workspace_id
-          and contact.deleted_at is null and ${visibleTo(actor, 'contact.responsible_id')}) as contact_name
-    from (${chosen}) as chosen
-    ${order ? sql`order by ${order}` : sql``}`;
+          and contact.deleted_at is null and ${visibleTo(actor, 'contact.responsible_id')}) as contact_name`;
+}
+
+/**
+ * A new deal as `findDeal` reads it, from the statement that inserts it (`insert … returning *`):
+ * one round trip instead of an insert and a read. `along` is a second write in the same statement,
+ * reading the new row as `chosen`.
+ */
+export async function insertWithNames(
+  trx: Kysely<DB>,
+  actor: Actor,
+  insert: OperationNodeSource,
+  along: RawBuilder<unknown>,
+): Promise<NamedDealRow> {
+  const { rows } = await sql<NamedDealRow>`with chosen as (${insert}), along as (${along})
+    ${namesOf(actor)} from chosen`.execute(trx);
+  if (!rows[0]) throw new Error('The deal insert returned no row');
+  return rows[0];
 }
 
 export async function findDeal(

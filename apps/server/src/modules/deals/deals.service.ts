@@ -17,7 +17,7 @@ import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { recordChanged } from '../history/record-changed';
 import { createdFields } from '../history/record-history';
 import { listProducts, replaceProducts } from './deal-products';
-import { findDeal, toDeal } from './deals.queries';
+import { findDeal, insertWithNames, toDeal } from './deals.queries';
 import { onDealWon } from './fulfilment';
 import { isActiveUser, pipelineStages } from './transaction-lookups';
 
@@ -29,23 +29,31 @@ async function requireLinks(
   links: { responsibleId?: string | null; companyId?: string | null; contactId?: string | null },
 ): Promise<void> {
   const ws = actor.workspaceId;
-  if (links.responsibleId && !(await isActiveUser(trx, ws, links.responsibleId)))
-    throw invalid('body.responsibleId', 'No such active user in this workspace');
-  if (!links.companyId && !links.contactId) return;
+  if (!links.companyId && !links.contactId) {
+    if (links.responsibleId && !(await isActiveUser(trx, ws, links.responsibleId))) throw noResponsible();
+    return;
+  }
+  // With a company or a contact to check, the responsible person goes in the same statement.
   const { rows } = await linksExist.run(trx, {
     workspaceId: ws,
+    responsibleId: links.responsibleId ?? null,
     companyId: links.companyId ?? null,
     contactId: links.contactId ?? null,
   });
+  if (!rows[0]?.responsible) throw noResponsible();
   if (!rows[0]?.company) throw invalid('body.companyId', 'No such company');
   if (!rows[0]?.contact) throw invalid('body.contactId', 'No such contact');
 }
 
-// The company and the contact a deal links to, checked in one prepared statement (db/prepared.ts);
-// a link not given counts as found.
+const noResponsible = () => invalid('body.responsibleId', 'No such active user in this workspace');
+
+// The responsible person, the company and the contact a deal links to, checked in one prepared
+// statement (db/prepared.ts); a link not given counts as found.
 const linksExist = prepared(
-  (_db, param: (name: 'workspaceId' | 'companyId' | 'contactId') => string) =>
-    sql<{ company: boolean; contact: boolean }>`select
+  (_db, param: (name: 'workspaceId' | 'responsibleId' | 'companyId' | 'contactId') => string) =>
+    sql<{ responsible: boolean; company: boolean; contact: boolean }>`select
+    (${param('responsibleId')}::uuid is null or exists (select 1 from users
+      where workspace_id = ${param('workspaceId')} and id = ${param('responsibleId')}::uuid and active)) as responsible,
     (${param('companyId')}::uuid is null or exists (select 1 from companies
       where workspace_id = ${param('workspaceId')} and id = ${param('companyId')}::uuid and deleted_at is null)) as company,
     (${param('contactId')}::uuid is null or exists (select 1 from contacts
@@ -109,47 +117,44 @@ export async function insertDeal(
   const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
   await requireLinks(trx, actor, { responsibleId, companyId: input.companyId, contactId: input.contactId });
   await requireValidCustom(trx, actor, 'deal', input.custom);
-  const row = await trx
-    .insertInto('deals')
-    .values({
-      workspace_id: actor.workspaceId,
-      title: input.title,
-      pipeline_id: pipeline.id,
-      stage_id: stage.id,
-      amount: input.amount ?? 0,
-      currency: input.currency,
-      probability: input.probability ?? stage.probability,
-      expected_close_date: input.expectedCloseDate,
-      responsible_id: responsibleId,
-      contact_id: input.contactId,
-      company_id: input.companyId,
-      lead_id: links.leadId ?? null,
-      source_deal_id: links.sourceDealId ?? null,
-      source: input.source,
-      lost_reason: null,
-      closed_at: null,
-      custom: JSON.stringify(input.custom),
-      created_by: actor.userId,
-    })
-    .returning(['id', 'responsible_id'])
-    .executeTakeFirstOrThrow();
+  const inserted = await insertWithNames(
+    trx,
+    { ...actor, visibility: 'all' },
+    trx
+      .insertInto('deals')
+      .values({
+        workspace_id: actor.workspaceId,
+        title: input.title,
+        pipeline_id: pipeline.id,
+        stage_id: stage.id,
+        amount: input.amount ?? 0,
+        currency: input.currency,
+        probability: input.probability ?? stage.probability,
+        expected_close_date: input.expectedCloseDate,
+        responsible_id: responsibleId,
+        contact_id: input.contactId,
+        company_id: input.companyId,
+        lead_id: links.leadId ?? null,
+        source_deal_id: links.sourceDealId ?? null,
+        source: input.source,
+        lost_reason: null,
+        closed_at: null,
+        custom: JSON.stringify(input.custom),
+        created_by: actor.userId,
+      })
+      .returningAll(),
+    // Its first stage visit, in the same statement. The visit's trigger reads the deal's responsible
+    // person from the new row: a trigger's queries see what the statement wrote before them.
+    sql`insert into deal_stage_history (workspace_id, deal_id, pipeline_id, stage_id, actor_id)
+      select workspace_id, id, pipeline_id, stage_id, ${actor.userId} from chosen`,
+  );
+  const row = { id: inserted.id, responsible_id: inserted.responsible_id };
   if (input.products) {
     const amount = await replaceProducts(trx, actor.workspaceId, row.id, input.products);
     await trx.updateTable('deals').set({ amount }).where('id', '=', row.id).execute();
   }
-  await trx
-    .insertInto('deal_stage_history')
-    .values({
-      workspace_id: actor.workspaceId,
-      deal_id: row.id,
-      pipeline_id: pipeline.id,
-      stage_id: stage.id,
-      actor_id: actor.userId,
-      exited_at: null,
-      override_comment: null,
-    })
-    .execute();
-  const deal = await reload(trx, { ...actor, visibility: 'all' }, row.id);
+  // The amount of product lines came after the insert; otherwise the insert's answer is the deal.
+  const deal = input.products ? await reload(trx, { ...actor, visibility: 'all' }, row.id) : toDeal(inserted);
   const { noNextStep: _, stageEnteredAt: __, companyName: ___, contactName: ____, ...fields } = deal;
   await recordChange(trx, actor, row, 'create', createdFields(fields));
   return deal;

@@ -104,6 +104,31 @@ describe('creating a deal', () => {
     expect(refused.json().error.details[0].path).toBe('body.amount');
   });
 
+  it('answers with the deal exactly as it then reads, links, names and product total included', async () => {
+    const answers = [
+      await newDeal(managerA, {
+        title: 'Полная сделка',
+        amount: 12_500.5,
+        currency: 'USD',
+        probability: 35,
+        expectedCloseDate: '2026-12-31',
+        source: 'Выставка',
+        companyId,
+        contactId,
+      }),
+      await newDeal(managerA, { title: 'Пустая' }),
+      await newDeal(managerA, {
+        title: 'С товарами',
+        products: [{ name: 'Коробка', price: 99.9, quantity: 3 }],
+      }),
+    ];
+    expect(answers[0]).toMatchObject({ companyName: 'ООО «Ромашка»', contactName: 'Иван Петров' });
+    for (const answer of answers) {
+      const read = (await head.request('GET', `/api/deals/${answer.id}`)).json();
+      expect(answer).toStrictEqual(read);
+    }
+  });
+
   it('refuses a stage of another pipeline, a closed stage, and a stranger as responsible, writing nothing', async () => {
     const pipelines = (await head.request('GET', '/api/pipelines')).json().items as Pipeline[];
     const stranger = await createTeam(t, 'deals-stranger');
@@ -542,6 +567,8 @@ describe('bad input and other workspaces', () => {
       [{ companyId: theirCompany, contactId }, 'body.companyId'],
       [{ companyId, contactId: gone }, 'body.contactId'],
       [{ contactId: '00000000-0000-4000-8000-000000000000' }, 'body.contactId'],
+      // The responsible person is checked in the links' statement when there are links to check.
+      [{ companyId, contactId, responsibleId: stranger.users.managerA.id }, 'body.responsibleId'],
     ] as const) {
       const response = await managerA.request('POST', '/api/deals', { title: 'Связи', ...body });
       expect(response.statusCode, JSON.stringify(body)).toBe(400);

@@ -108,4 +108,27 @@ describe('a stage visit counts for the deal’s responsible person', () => {
       .execute();
     expect((await visits()).map((visit) => visit.deal_responsible_id)).toEqual([managerB.id, managerB.id]);
   });
+
+  it('the first visit, written in the statement that creates the deal, counts for its responsible person', async () => {
+    const { managerA } = team.users;
+    const firstVisit = async (body: Record<string, unknown>) => {
+      const response = await owner.request('POST', '/api/deals', { title: 'Первый этап', ...body });
+      expect(response.statusCode, response.body).toBe(200);
+      const visits = await t.database.db
+        .selectFrom('deal_stage_history')
+        .select(['deal_responsible_id', 'stage_id', 'exited_at'])
+        .where('deal_id', '=', response.json().id)
+        .execute();
+      return visits;
+    };
+    expect(await firstVisit({ responsibleId: managerA.id })).toEqual([
+      { deal_responsible_id: managerA.id, stage_id: sales.stages[0]!.id, exited_at: null },
+    ]);
+    expect(await firstVisit({})).toEqual([
+      { deal_responsible_id: team.users.owner.id, stage_id: sales.stages[0]!.id, exited_at: null },
+    ]);
+    expect(await firstVisit({ responsibleId: null })).toEqual([
+      { deal_responsible_id: null, stage_id: sales.stages[0]!.id, exited_at: null },
+    ]);
+  });
 });
