@@ -28,6 +28,8 @@ export function planReplay(statements: Statement[]): Replay {
     // A connection's first run of a statement sent as SQL EXECUTE prepared it first; the replay
     // prepares its own connections as they need it (see `send`).
     if (/^\s*prepare\b/i.test(statement.text)) continue;
+    const names = statement.name ? [] : executes(statement.text);
+    if (names.length > 0) executed.set(statement, names);
     const open = openTransactions.get(statement.connection);
     if (open) {
       open.statements.push(statement);
@@ -62,7 +64,7 @@ export async function replay(pool: pg.Pool, plan: Replay): Promise<void> {
 
 async function runUnit(pool: pg.Pool, unit: Unit, ids: Map<string, string>): Promise<void> {
   const [first] = unit.statements;
-  if (!unit.transaction && first && !executes(first.text)) return send(pool, first, ids);
+  if (!unit.transaction && first && !executed.has(first)) return send(pool, first, ids);
   const client = await pool.connect();
   try {
     for (const statement of unit.statements) await send(client, statement, ids);
@@ -74,18 +76,19 @@ async function runUnit(pool: pg.Pool, unit: Unit, ids: Map<string, string>): Pro
   }
 }
 
-// The SQL PREPARE names a text runs with SQL EXECUTE (db/named-statements.ts).
+// The SQL PREPARE names a text runs with SQL EXECUTE (db/named-statements.ts), found once when planning.
 const executes = (text: string) => [...text.matchAll(/\bexecute (voronka_\d+_f)\(/g)].map((m) => m[1]!);
+const executed = new WeakMap<Statement, string[]>();
 const preparedOn = new WeakMap<object, Set<string>>();
 
-/** Prepares on `client` what the text executes, once per connection, as the server's connections do. */
-async function prepareFor(client: pg.PoolClient, text: string): Promise<void> {
+/** Prepares on `client` what a statement executes, once per connection, as the server's connections do. */
+async function prepareFor(client: pg.PoolClient, names: readonly string[]): Promise<void> {
   let prepared = preparedOn.get(client);
   if (!prepared) {
     prepared = new Set();
     preparedOn.set(client, prepared);
   }
-  for (const name of executes(text)) {
+  for (const name of names) {
     if (prepared.has(name)) continue;
     const statement = namedText(name);
     if (!statement) throw new Error(`The replay does not know the statement ${name}`);
@@ -97,9 +100,10 @@ async function prepareFor(client: pg.PoolClient, text: string): Promise<void> {
 async function send(target: pg.Pool | pg.PoolClient, statement: Statement, ids: Map<string, string>) {
   const values = ids.size > 0 ? statement.values?.map((value) => swapIds(value, ids)) : statement.values;
   const { name } = statement;
-  // Values sent as literals inside the text (SQL EXECUTE) follow the ids as well.
-  const text = name ? statement.text : (swapIds(statement.text, ids) as string);
-  if ('release' in target) await prepareFor(target, text);
+  const names = executed.get(statement);
+  // Values sent as literals inside an SQL EXECUTE's text follow the ids as well.
+  const text = names && ids.size > 0 ? (swapIds(statement.text, ids) as string) : statement.text;
+  if (names && 'release' in target) await prepareFor(target, names);
   const result = name
     ? await target.query<{ id?: unknown }>({ name, text, values })
     : await target.query<{ id?: unknown }>(text, values);

@@ -148,15 +148,16 @@ export async function insertDeal(
     sql`insert into deal_stage_history (workspace_id, deal_id, pipeline_id, stage_id, actor_id)
       select workspace_id, id, pipeline_id, stage_id, ${actor.userId} from chosen`,
   );
-  const row = { id: inserted.id, responsible_id: inserted.responsible_id };
   if (input.products) {
-    const amount = await replaceProducts(trx, actor.workspaceId, row.id, input.products);
-    await trx.updateTable('deals').set({ amount }).where('id', '=', row.id).execute();
+    const amount = await replaceProducts(trx, actor.workspaceId, inserted.id, input.products);
+    await trx.updateTable('deals').set({ amount }).where('id', '=', inserted.id).execute();
   }
   // The amount of product lines came after the insert; otherwise the insert's answer is the deal.
-  const deal = input.products ? await reload(trx, { ...actor, visibility: 'all' }, row.id) : toDeal(inserted);
+  const deal = input.products
+    ? await reload(trx, { ...actor, visibility: 'all' }, inserted.id)
+    : toDeal(inserted);
   const { noNextStep: _, stageEnteredAt: __, companyName: ___, contactName: ____, ...fields } = deal;
-  await recordChange(trx, actor, row, 'create', createdFields(fields));
+  await recordChange(trx, actor, inserted, 'create', createdFields(fields));
   return deal;
 }
 
