@@ -74,6 +74,35 @@ describe('demo workspace (seed 004)', () => {
     expect(broken.n).toBe(0);
   });
 
+  it('has nothing that happened after the seeding, and no stage visit that ends before it begins', async () => {
+    // A future conversion once made its deal's visits run backwards: the funnel showed -0.25 days.
+    const times = [
+      ['leads', 'created_at'],
+      ['leads', 'converted_at'],
+      ['deals', 'created_at'],
+      ['deals', 'stage_entered_at'],
+      ['deals', 'closed_at'],
+      ['deal_stage_history', 'entered_at'],
+      ['deal_stage_history', 'exited_at'],
+      ['activities', 'occurred_at'],
+      ['tasks', 'created_at'],
+      ['record_history', 'at'],
+    ] as const;
+    const future = await Promise.all(
+      times.map(async ([table, column]) => {
+        const { n } = await one<{ n: number }>(sql`
+          select count(*)::int as n from ${sql.table(table)}
+          where workspace_id = ${workspaceId} and ${sql.ref(column)} > now()`);
+        return `${table}.${column}: ${n}`;
+      }),
+    );
+    expect(future).toEqual(times.map(([table, column]) => `${table}.${column}: 0`));
+    const backwards = await one<{ n: number }>(sql`
+      select count(*)::int as n from deal_stage_history
+      where workspace_id = ${workspaceId} and exited_at < entered_at`);
+    expect(backwards.n).toBe(0);
+  });
+
   it('has calls, meetings and tasks: some overdue, some today or later, some deals without a next step', async () => {
     const work = await one<{
       calls: number;

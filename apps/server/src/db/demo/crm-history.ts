@@ -23,7 +23,8 @@ export interface DemoPeople {
   farmer: string;
 }
 
-const day = 24 * 3600 * 1000;
+const hour = 3600 * 1000;
+const day = 24 * hour;
 type Row<T extends keyof DB> = Insertable<DB[T]>;
 
 /** A valid ten-digit INN: nine random digits and the check digit the tax service computes. */
@@ -177,7 +178,7 @@ export async function seedCrmHistory(
 
   // Leads from every channel; some refused, some converted into the deals below.
   const leads = Array.from({ length: 60 }, (_, i) => {
-    const at = new Date(monthAgo + (i / 60) * 30 * day + random.int(0, 8) * 3600 * 1000);
+    const at = new Date(monthAgo + (i / 60) * 30 * day + random.int(0, 8) * hour);
     const name = personName(random.pick, random.chance);
     const roll = random.next();
     const status =
@@ -208,7 +209,10 @@ export async function seedCrmHistory(
       created_by: people.head,
       created_at: at,
       updated_at: at,
-      converted_at: status === 'converted' ? new Date(at.getTime() + random.int(1, 4) * day) : null,
+      // A lead of the last days is converted by now, not days ahead: its deal's stage visits walk
+      // from the conversion to now, and a future start would run them backwards.
+      converted_at:
+        status === 'converted' ? new Date(Math.min(at.getTime() + random.int(1, 4) * day, now - hour)) : null,
     };
   });
   await db.insertInto('leads').values(leads).execute();
@@ -430,7 +434,7 @@ export async function seedCrmHistory(
       ]),
       description: null,
       assignee_id: deal.responsible_id as string,
-      due_at: new Date(now + random.int(-3, 7) * day + random.int(1, 8) * 3600 * 1000),
+      due_at: new Date(now + random.int(-3, 7) * day + random.int(1, 8) * hour),
       remind_at: null,
       reminded_at: null,
       recurrence: null,

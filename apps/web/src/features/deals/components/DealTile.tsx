@@ -42,7 +42,8 @@ export function DealTileBody({ deal, names, dragging = false }: Props & { draggi
         >
           {deal.title}
         </Anchor>
-        <Group justify="space-between" gap={6} wrap="nowrap">
+        {/* A narrow column puts the warning under the amount rather than past the card's edge. */}
+        <Group justify="space-between" gap={6} wrap="wrap">
           <Text size="sm" fw={600} c="indigo" data-testid="deal-tile-amount" style={{ whiteSpace: 'nowrap' }}>
             {formatMoney(deal.amount, deal.currency)}
           </Text>
