@@ -267,6 +267,17 @@ describe.skipIf(!browserAvailable())('business processes in a real browser', () 
     // The demo's own processes run too; this process's two are among them.
     await page.goto(`/processes/instances?status=running&definitionId=${processId}`);
     await expect.poll(() => page.getByTestId('instance-row').count()).toBe(2);
+    // Each row names the step it waits at as drawn, and the deal by its title.
+    const waiting = await page.getByTestId('instance-waiting').allTextContents();
+    expect(waiting).toEqual([taskName, taskName]);
+    const records = await page.getByTestId('instance-record').allTextContents();
+    expect(records.every((title) => title.length > 0 && title !== 'Сделка')).toBe(true);
+    // The status reads whole beside the longer titles.
+    const status = page.getByTestId('instance-status').first();
+    const label = status.locator('.mantine-Badge-label');
+    expect(await label.evaluate((text) => text.scrollWidth <= text.clientWidth)).toBe(true);
+    await notificationsGone(page);
+    await snap(page, 'processes-04b-instances-running');
 
     // The processes list says what each runs on; a vacation request (no record) starts right there.
     await page.getByTestId('nav-processes').click();

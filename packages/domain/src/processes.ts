@@ -184,6 +184,8 @@ export const ProcessInstance = z
     incidents: z.number().int(),
     /** Elements where tokens wait now. */
     waitingAt: z.array(z.string()),
+    /** The same elements with their names as drawn (null for an unnamed one), for people to read. */
+    waitingSteps: z.array(z.object({ elementId: z.string(), name: z.string().nullable() })),
     startedAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     endedAt: z.iso.datetime().nullable(),

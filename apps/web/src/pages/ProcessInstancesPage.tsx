@@ -132,21 +132,30 @@ export function ProcessInstancesPage() {
                     </Table.Td>
                     <Table.Td>
                       {instance.entity && instance.recordId ? (
-                        <Anchor
-                          component={Link}
-                          to={recordPath(instance.entity as RecordEntity, instance.recordId)}
-                          size="sm"
-                          onClick={(event) => event.stopPropagation()}
-                        >
-                          {t(`entities.${instance.entity as RecordEntity}`)}
-                        </Anchor>
+                        <>
+                          {/* The kind above the title; a deleted or hidden record shows the kind alone. */}
+                          {instance.recordTitle ? (
+                            <Text size="xs" c="dimmed">
+                              {t(`entities.${instance.entity as RecordEntity}`)}
+                            </Text>
+                          ) : null}
+                          <Anchor
+                            component={Link}
+                            to={recordPath(instance.entity as RecordEntity, instance.recordId)}
+                            size="sm"
+                            onClick={(event) => event.stopPropagation()}
+                            data-testid="instance-record"
+                          >
+                            {instance.recordTitle ?? t(`entities.${instance.entity as RecordEntity}`)}
+                          </Anchor>
+                        </>
                       ) : (
                         '—'
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {instance.waitingAt.join(', ') || '—'}
+                      <Text size="sm" data-testid="instance-waiting">
+                        {instance.waitingSteps.map((step) => step.name ?? step.elementId).join(', ') || '—'}
                       </Text>
                     </Table.Td>
                     <Table.Td>

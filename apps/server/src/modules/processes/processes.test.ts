@@ -189,7 +189,18 @@ describe('runtime: start, inbox, monitor', () => {
     const instance = started.json();
     expect(instance.status).toBe('running');
     expect(instance.waitingAt).toEqual(['approve']);
+    expect(instance.waitingSteps).toEqual([{ elementId: 'approve', name: 'Согласовать' }]);
     expect(instance.variables.deal.title).toBe('Станки');
+    // The monitor's list reads the same: the step by its name, the record by its title.
+    const listed = (await owner.request('GET', `/api/process-instances?definitionId=${process.id}`)).json()
+      .items;
+    expect(listed).toMatchObject([
+      {
+        id: instance.id,
+        recordTitle: 'Станки',
+        waitingSteps: [{ elementId: 'approve', name: 'Согласовать' }],
+      },
+    ]);
 
     // The service task made a CRM task in the same transaction.
     const crmTasks = (await manager.request('GET', `/api/tasks?entity=deal&recordId=${deal.id}`)).json()

@@ -15,6 +15,8 @@ export function InstanceStatusBadge({ status }: { status: InstanceStatus }) {
   return (
     <Badge
       tt="none"
+      // A badge may shrink and cut its word; a table column gives it its full width instead.
+      miw="max-content"
       color={colors[status]}
       variant="light"
       data-testid="instance-status"
