@@ -15,53 +15,51 @@ const iso = (value: Date | null) => value?.toISOString() ?? null;
 /** Token states that wait for something outside the engine: a person, a time, a message, a child. */
 const waitingStates = ['userTask', 'timer', 'message', 'action', 'child', 'incident', 'eventGateway'];
 
+/** Instances with where their tokens wait, each element named from the version's compiled graph. */
 function baseQuery(db: Kysely<DB>, actor: Actor) {
-  return (
-    db
-      .selectFrom('process_instances as i')
-      .innerJoin('process_definitions as d', 'd.id', 'i.definition_id')
-      .innerJoin('process_versions as v', 'v.id', 'i.version_id')
-      .select([
-        'i.id',
-        'i.workspace_id',
-        'i.definition_id',
-        'd.name as definition_name',
-        'v.version',
-        'i.status',
-        'i.entity',
-        'i.record_id',
-        'i.initiator_id',
-        'i.incidents',
-        'i.started_at',
-        'i.updated_at',
-        'i.ended_at',
-      ])
-      // Where tokens wait, with each element's name from the version's compiled graph.
-      .select(
-        sql<{ elementId: string; name: string | null }[]>`(
+  return db
+    .selectFrom('process_instances as i')
+    .innerJoin('process_definitions as d', 'd.id', 'i.definition_id')
+    .innerJoin('process_versions as v', 'v.id', 'i.version_id')
+    .select([
+      'i.id',
+      'i.workspace_id',
+      'i.definition_id',
+      'd.name as definition_name',
+      'v.version',
+      'i.status',
+      'i.entity',
+      'i.record_id',
+      'i.initiator_id',
+      'i.incidents',
+      'i.started_at',
+      'i.updated_at',
+      'i.ended_at',
+    ])
+    .select(
+      sql<{ elementId: string; name: string | null }[]>`(
         select coalesce(jsonb_agg(jsonb_build_object(
             'elementId', w.element_id, 'name', v.graph -> 'elements' -> w.element_id ->> 'name')
           order by w.element_id), '[]')
         from (select distinct t.element_id from process_tokens t
               where t.instance_id = i.id and t.state in (${sql.join(waitingStates)})) as w
       )`.as('waiting_steps'),
-      )
-      .where('i.workspace_id', '=', actor.workspaceId)
-      .$if(actor.visibility === 'own', (query) =>
-        query.where((eb) =>
-          eb.or([
-            eb('i.initiator_id', '=', actor.userId),
-            eb.exists(
-              eb
-                .selectFrom('process_tasks as pt')
-                .select('pt.id')
-                .whereRef('pt.instance_id', '=', 'i.id')
-                .where('pt.assignee_id', '=', actor.userId),
-            ),
-          ]),
-        ),
-      )
-  );
+    )
+    .where('i.workspace_id', '=', actor.workspaceId)
+    .$if(actor.visibility === 'own', (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb('i.initiator_id', '=', actor.userId),
+          eb.exists(
+            eb
+              .selectFrom('process_tasks as pt')
+              .select('pt.id')
+              .whereRef('pt.instance_id', '=', 'i.id')
+              .where('pt.assignee_id', '=', actor.userId),
+          ),
+        ]),
+      ),
+    );
 }
 
 type InstanceListRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>> & {
