@@ -101,6 +101,13 @@ describe('demo workspace (seed 004)', () => {
       select count(*)::int as n from deal_stage_history
       where workspace_id = ${workspaceId} and exited_at < entered_at`);
     expect(backwards.n).toBe(0);
+    // A deal's task is set after the deal exists, and due after it is set.
+    const early = await one<{ beforeDeal: number; dueBeforeSet: number }>(sql`
+      select count(*) filter (where t.created_at < d.created_at)::int as "beforeDeal",
+        count(*) filter (where t.due_at < t.created_at)::int as "dueBeforeSet"
+      from tasks t join deals d on d.id = t.record_id
+      where t.workspace_id = ${workspaceId} and t.entity = 'deal'`);
+    expect(early).toEqual({ beforeDeal: 0, dueBeforeSet: 0 });
   });
 
   it('has calls, meetings and tasks: some overdue, some today or later, some deals without a next step', async () => {

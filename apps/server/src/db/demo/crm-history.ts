@@ -423,18 +423,23 @@ export async function seedCrmHistory(
   const tasks: Row<'tasks'>[] = [];
   for (const deal of deals) {
     if (deal.closed_at || random.chance(0.3)) continue;
+    const title = random.pick([
+      'Перезвонить клиенту',
+      'Отправить КП',
+      'Согласовать договор',
+      'Выставить счёт',
+      'Уточнить объёмы',
+    ]);
+    const due = now + random.int(-3, 7) * day + random.int(1, 8) * hour;
+    // Set once the deal exists, and due after it was set: a deal converted an hour ago has no task
+    // from last week, nor one overdue since before it existed.
+    const set = Math.max(now - random.int(1, 5) * day, (deal.created_at as Date).getTime());
     tasks.push({
       workspace_id: workspaceId,
-      title: random.pick([
-        'Перезвонить клиенту',
-        'Отправить КП',
-        'Согласовать договор',
-        'Выставить счёт',
-        'Уточнить объёмы',
-      ]),
+      title,
       description: null,
       assignee_id: deal.responsible_id as string,
-      due_at: new Date(now + random.int(-3, 7) * day + random.int(1, 8) * hour),
+      due_at: new Date(Math.max(due, set + hour)),
       remind_at: null,
       reminded_at: null,
       recurrence: null,
@@ -442,7 +447,7 @@ export async function seedCrmHistory(
       entity: 'deal',
       record_id: deal.id as string,
       created_by: deal.responsible_id as string,
-      created_at: new Date(now - random.int(1, 5) * day),
+      created_at: new Date(set),
     });
   }
   for (const lead of leads.filter((candidate) => candidate.status === 'in_work').slice(0, 8)) {
