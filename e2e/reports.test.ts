@@ -151,4 +151,38 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
     await page.getByTestId('report-departmentId').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('in English, a report names its columns, lead statuses and client groups in English', async () => {
+    const page = await app.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    const errors = watchErrors(page);
+    const from = daysAgo(40);
+    await page.goto(`/login?next=${encodeURIComponent(`/reports?report=lead-statuses&from=${from}`)}`);
+    await signIn(page, 'head@demo.voronka.dev');
+    await page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
+    const table = page.getByTestId('report-table');
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Status', 'Manager', 'Leads']);
+    const cells = table.locator('[data-testid="report-row"] [data-column="status"]');
+    await expect.poll(() => cells.count()).toBeGreaterThan(0);
+    const statuses = await cells.allTextContents();
+    expect(statuses).toContain('In work');
+    // Statuses by name, not by code, and nothing left in Russian.
+    expect(statuses.filter((status) => /[_\u0400-\u04ff]/.test(status))).toEqual([]);
+    await snap(page, 'reports-04-english-statuses');
+
+    await page.goto(`/reports?report=clients&from=${from}`);
+    await expect.poll(() => table.locator('thead th').first().textContent()).toBe('Group');
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'Group',
+      'Clients',
+      'Share of the base',
+      'Revenue in the period',
+    ]);
+    const groups = await table
+      .locator('[data-testid="report-row"] [data-column="segment"]')
+      .allTextContents();
+    expect(groups.slice(0, 4)).toEqual(['New', 'Active', 'Sleeping', 'Lost']);
+    await snap(page, 'reports-05-english-clients', { fullPage: true });
+    expect(errors).toEqual([]);
+  });
 });

@@ -225,7 +225,8 @@ export async function seedCrmHistory(
       status: 'new',
     });
 
-  // Deals in every stage: converted leads first, then deals opened from existing clients.
+  // Deals in every stage, from converted leads spread over the funnel (so that some of the leads'
+  // deals are won and the lead sources show revenue) and from existing clients.
   const converted = leads.filter((lead) => lead.status === 'converted');
   const plan = [
     ...open.flatMap((stage, i) => Array.from({ length: Math.max(2, 6 - Math.floor(i / 2)) }, () => stage)),
@@ -237,8 +238,9 @@ export async function seedCrmHistory(
   const dealProducts: Row<'deal_products'>[] = [];
   const orders: Row<'deals'>[] = [];
   const links: { leadId: string; dealId: string; contactId: string; companyId: string | null }[] = [];
+  const stride = Math.max(1, Math.floor(plan.length / Math.max(1, converted.length)));
   for (const [i, stage] of plan.entries()) {
-    const lead = converted[i];
+    const lead = i % stride === 0 ? converted[i / stride] : undefined;
     const contact = random.pick(contacts);
     const createdAt = lead?.converted_at ?? between(random, monthAgo, now - 2 * day);
     const stageIndex =
@@ -367,6 +369,7 @@ export async function seedCrmHistory(
     to: number,
     calls: number,
     meetings: number,
+    emails = 0,
   ) => {
     for (let c = 0; c < calls; c++) {
       const answered = random.chance(0.8);
@@ -401,6 +404,22 @@ export async function seedCrmHistory(
         author_id: author,
       });
     }
+    for (let e = 0; e < emails; e++) {
+      activities.push({
+        workspace_id: workspaceId,
+        kind: 'email',
+        subject: random.pick(['Коммерческое предложение', 'Прайс-лист', 'Договор на согласование']),
+        body: 'Добрый день! Направляем документы по нашему разговору.',
+        direction: 'out',
+        duration_seconds: null,
+        result: 'sent',
+        recording_url: null,
+        occurred_at: between(random, from, to),
+        entity,
+        record_id: recordId,
+        author_id: author,
+      });
+    }
   };
   for (const lead of leads)
     log('lead', lead.id, lead.responsible_id, lead.created_at.getTime(), now, random.int(1, 3), 0);
@@ -415,6 +434,8 @@ export async function seedCrmHistory(
       Math.min(now, (deal.updated_at as Date).getTime() + day),
       random.int(2, 6),
       far ? random.int(1, 2) : 0,
+      // Proposals, price lists and contracts go by email once the needs are known.
+      far ? random.int(1, 2) : random.int(0, 1),
     );
   }
   await db.insertInto('activities').values(activities).execute();
@@ -465,6 +486,29 @@ export async function seedCrmHistory(
       record_id: lead.id,
       created_by: people.head,
       created_at: lead.created_at,
+    });
+  }
+  // Work already done: a call-back or a proposal ticked off while the deal moved on.
+  for (const deal of deals) {
+    const createdAt = (deal.created_at as Date).getTime();
+    const movedAt = (deal.stage_entered_at as Date).getTime();
+    if (movedAt <= createdAt) continue;
+    const doneAt = between(random, createdAt, movedAt);
+    tasks.push({
+      workspace_id: workspaceId,
+      title: random.pick(['Перезвонить клиенту', 'Отправить КП', 'Уточнить объёмы']),
+      description: null,
+      assignee_id: deal.responsible_id as string,
+      due_at: new Date(doneAt.getTime() + random.int(0, 2) * day),
+      remind_at: null,
+      reminded_at: null,
+      recurrence: null,
+      status: 'done',
+      done_at: doneAt,
+      entity: 'deal',
+      record_id: deal.id as string,
+      created_by: deal.responsible_id as string,
+      created_at: new Date(createdAt),
     });
   }
   const monday = new Date(now);

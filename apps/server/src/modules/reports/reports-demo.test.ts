@@ -1,5 +1,6 @@
 import { reportNames } from '@voronka/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../../../web/src/app/locales/en';
 import { type Client, signIn, startTestApp, type TestApp } from '../../../test/test-app';
 import { demoPassword, seedDemo } from '../../db/seed';
 import { addDays, today } from './report-scope';
@@ -37,6 +38,29 @@ describe('the demo workspace', () => {
       }
     },
   );
+
+  it('has something behind every total of every report: no column of zeros on first start', async () => {
+    const empty: string[] = [];
+    for (const name of reportNames) {
+      const table = (await owner.request('GET', `/api/reports/${name}?${period}`)).json();
+      for (const [key, total] of Object.entries(table.totals as Record<string, unknown>)) {
+        if (total === 0) empty.push(`${name}.${key}`);
+      }
+    }
+    expect(empty).toEqual([]);
+  });
+
+  it('sends only columns the web app can name in English', async () => {
+    const unnamed: string[] = [];
+    for (const name of reportNames) {
+      const table = (await owner.request('GET', `/api/reports/${name}?${period}`)).json();
+      for (const { key } of table.columns as { key: string }[]) {
+        const labels = en.reports.columnLabels;
+        if (!labels[`${name}/${key}`] && !labels[key]) unnamed.push(`${name}:${key}`);
+      }
+    }
+    expect(unnamed).toEqual([]);
+  });
 
   it('has a plan, a motivation scheme and money: pay, plan against fact, cash flow, debts', async () => {
     const plans = (await owner.request('GET', '/api/plans')).json().items;

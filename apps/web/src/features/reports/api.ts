@@ -1,7 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DrillResult, ReportFilterValues, ReportTable } from '@voronka/domain';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { queryString } from '../../api/query-string';
+import { localizeReport, reportWords } from './localize-report';
 import { type ReportSelection, reportParams } from './report-query';
 
 /** One cell of a report: a row's key (null for the totals row) and a column's key. */
@@ -23,13 +26,19 @@ export function useReportFilterValues() {
   });
 }
 
-/** The report as a table; the previous table stays on screen while another period loads. */
+/**
+ * The report as a table in the UI language; the previous table stays on screen while another period
+ * loads. A change of language relabels the table without asking the server again.
+ */
 export function useReport(selection: ReportSelection) {
+  const { t } = useTranslation();
+  const localize = useCallback((table: ReportTable) => localizeReport(table, reportWords(t)), [t]);
   return useQuery({
     queryKey: reportKeys.table(selection),
     queryFn: () =>
       api.get<ReportTable>(`/reports/${selection.report}${queryString(reportParams(selection))}`),
     placeholderData: keepPreviousData,
+    select: localize,
   });
 }
 

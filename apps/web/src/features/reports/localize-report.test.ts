@@ -1,0 +1,89 @@
+import type { ReportTable } from '@voronka/domain';
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../app/locales/en';
+import { ru } from '../../app/locales/ru';
+import { localizeReport, type ReportWords, reportWords } from './localize-report';
+
+/** The words as the page gets them: through i18next, with the app's own texts. */
+function wordsOf(messages: typeof en): ReportWords {
+  const i18n = i18next.createInstance();
+  void i18n.init({ resources: { any: { translation: messages } }, lng: 'any', initAsync: false });
+  return reportWords(i18n.t);
+}
+
+const column = (key: string, label: string, type: 'text' | 'id' | 'integer' | 'percent') => ({
+  key,
+  label,
+  type,
+  drill: false,
+});
+
+const statuses: ReportTable = {
+  report: 'lead-statuses',
+  columns: [
+    column('status', 'Статус', 'text'),
+    column('managerId', 'Менеджер (id)', 'id'),
+    column('manager', 'Менеджер', 'text'),
+    column('leads', 'Лидов', 'integer'),
+  ],
+  rows: [
+    { key: 'in_work~u1', cells: { status: 'in_work', managerId: 'u1', manager: 'Мария Иванова', leads: 3 } },
+    { key: 'new~-', cells: { status: 'new', managerId: null, manager: 'Без ответственного', leads: 1 } },
+  ],
+  totals: { leads: 4 },
+};
+
+describe('a report in the UI language', () => {
+  it('reads in English: labels, statuses and the row without a person; people keep their names', () => {
+    const table = localizeReport(statuses, wordsOf(en));
+    expect(table.columns.map((item) => item.label)).toEqual(['Status', 'Manager (id)', 'Manager', 'Leads']);
+    expect(table.rows.map((row) => [row.cells.status, row.cells.manager])).toEqual([
+      ['In work', 'Мария Иванова'],
+      ['New', 'No one responsible'],
+    ]);
+    expect(table.totals).toEqual({ leads: 4 });
+  });
+
+  it('keeps the server’s Russian labels in Russian and names statuses there too', () => {
+    const table = localizeReport(statuses, wordsOf(ru));
+    expect(table.columns.map((item) => item.label)).toEqual(['Статус', 'Менеджер (id)', 'Менеджер', 'Лидов']);
+    expect(table.rows.map((row) => row.cells.status)).toEqual(['В работе', 'Новый']);
+  });
+
+  it('takes a report’s own label before the common one, and names groups and the missing source', () => {
+    const funnel = localizeReport(
+      {
+        report: 'funnel',
+        columns: [column('conversion', 'Конверсия в следующий', 'percent')],
+        rows: [],
+        totals: {},
+      },
+      wordsOf(en),
+    );
+    expect(funnel.columns[0]?.label).toBe('Conversion to the next');
+    const clients = localizeReport(
+      {
+        report: 'clients',
+        columns: [column('segment', 'Группа', 'text')],
+        rows: [{ key: 'sleeping', cells: { segment: 'Спящие' } }],
+        totals: {},
+      },
+      wordsOf(en),
+    );
+    expect(clients.rows[0]?.cells.segment).toBe('Sleeping');
+    const sources = localizeReport(
+      {
+        report: 'lead-sources',
+        columns: [column('source', 'Источник', 'text')],
+        rows: [
+          { key: '-', cells: { source: 'Источник не указан' } },
+          { key: '7765627369746', cells: { source: 'website' } },
+        ],
+        totals: {},
+      },
+      wordsOf(en),
+    );
+    expect(sources.rows.map((row) => row.cells.source)).toEqual(['No source', 'website']);
+  });
+});
