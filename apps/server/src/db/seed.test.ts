@@ -108,6 +108,12 @@ describe('demo workspace (seed 004)', () => {
       from tasks t join deals d on d.id = t.record_id
       where t.workspace_id = ${workspaceId} and t.entity = 'deal'`);
     expect(early).toEqual({ beforeDeal: 0, dueBeforeSet: 0 });
+    // Money not yet paid is planned, not actual.
+    const spentAhead = await one<{ n: number }>(sql`
+      select count(*)::int as n from finance_entries
+      where workspace_id = ${workspaceId} and status = 'actual'
+        and occurred_on > (now() at time zone 'Europe/Moscow')::date`);
+    expect(spentAhead.n).toBe(0);
   });
 
   it('has calls, meetings and tasks: some overdue, some today or later, some deals without a next step', async () => {

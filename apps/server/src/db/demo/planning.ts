@@ -48,10 +48,13 @@ export async function seedPlanning(
     ['Аренда', 70_000, 1, 'БЦ «Сокол»'],
     ['Маркетинг', 50_000, 10, 'Яндекс Директ'],
   ] as const;
+  // This month's costs are booked up to today: money not yet paid is not spent.
   const entries = months.flatMap((month) =>
-    costs.map(([category, amount, day, counterparty]) =>
-      entry({ kind: 'expense', amount, occurred_on: dayOf(month, day), category, counterparty }),
-    ),
+    costs
+      .filter(([, , day]) => dayOf(month, day) <= todayDay)
+      .map(([category, amount, day, counterparty]) =>
+        entry({ kind: 'expense', amount, occurred_on: dayOf(month, day), category, counterparty }),
+      ),
   );
   const won = await db
     .selectFrom('deals as d')

@@ -8,6 +8,7 @@ import { formatCalendarDate } from '../../../ui/format';
 import { LoadError } from '../../../ui/LoadError';
 import { PageLoader } from '../../../ui/PageLoader';
 import { Section } from '../../../ui/Section';
+import { indicatorName } from '../../planning/format';
 import type { ReportCellRef } from '../../reports/api';
 import { DrillDrawer } from '../../reports/components/DrillDrawer';
 import { formatReportCell } from '../../reports/format-cell';
@@ -91,7 +92,7 @@ export function PlanFactWidget({ filters, asOf, personId, title }: Props) {
   );
 
   const open = (indicator: Indicator, column: string) => {
-    setDrillTitle(`${indicator.name}: ${shown(indicator, indicator.fact)}`);
+    setDrillTitle(`${indicatorName(indicator.id, indicator.name)}: ${shown(indicator, indicator.fact)}`);
     setCell({ row: null, column });
   };
 
@@ -146,7 +147,7 @@ export function PlanFactWidget({ filters, asOf, personId, title }: Props) {
                   const column = selection && indicator.fact > 0 ? drillColumn(plan, indicator) : null;
                   return (
                     <Table.Tr key={indicator.id} data-testid="plan-row" data-indicator={indicator.id}>
-                      <Table.Td>{indicator.name}</Table.Td>
+                      <Table.Td>{indicatorName(indicator.id, indicator.name)}</Table.Td>
                       <Table.Td ta="right" data-column="plan" data-value={indicator.plan}>
                         {shown(indicator, indicator.plan)}
                       </Table.Td>
