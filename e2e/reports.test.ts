@@ -183,6 +183,15 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
       .allTextContents();
     expect(groups.slice(0, 4)).toEqual(['New', 'Active', 'Sleeping', 'Lost']);
     await snap(page, 'reports-05-english-clients', { fullPage: true });
+
+    // Sources the system writes by code read as words; the filter offers them the same way.
+    await page.goto(`/reports?report=lead-sources&from=${from}`);
+    await expect.poll(() => table.locator('thead th').first().textContent()).toBe('Source');
+    const sources = await table
+      .locator('[data-testid="report-row"] [data-column="source"]')
+      .allTextContents();
+    expect(sources).toEqual(expect.arrayContaining(['Website', 'Phone']));
+    expect(sources.filter((source) => /^[a-z_]+$/.test(source))).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

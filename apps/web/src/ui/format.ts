@@ -1,4 +1,5 @@
 import { i18n } from '../app/i18n';
+import { knownSource } from './sources';
 
 /** A date and time in the UI language, e.g. "12 Mar 2025, 14:05"; `null` becomes an em dash. */
 export function formatDateTime(value: string | null): string {
@@ -70,4 +71,13 @@ export function formatFileSize(bytes: number): string {
 /** The browser's IANA time zone, which decides what "today" means for tasks. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * A lead's or deal's source as people read it: the codes the system writes (a web form's "website",
+ * telephony's "phone") in the UI language, any other text as it was typed.
+ */
+export function sourceLabel(source: string): string {
+  const known = knownSource(source);
+  return known ? i18n.t(`sources.${known}`) : source;
 }

@@ -22,6 +22,16 @@ export const en = {
     settings: 'Settings',
     main: 'Main navigation',
   },
+  /** Sources the system itself writes (web forms, telephony, the demo); people's own stay as typed. */
+  sources: {
+    website: 'Website',
+    phone: 'Phone',
+    email: 'Email',
+    ads: 'Advertising',
+    referral: 'Referral',
+    event: 'Event',
+    existing_client: 'Existing client',
+  },
   common: {
     region: 'Region',
     save: 'Save',

@@ -23,6 +23,16 @@ export const ru: Messages = {
     settings: 'Настройки',
     main: 'Основная навигация',
   },
+  /** Sources the system itself writes (web forms, telephony, the demo); people's own stay as typed. */
+  sources: {
+    website: 'Сайт',
+    phone: 'Телефон',
+    email: 'Эл. почта',
+    ads: 'Реклама',
+    referral: 'Рекомендация',
+    event: 'Мероприятие',
+    existing_client: 'Действующий клиент',
+  },
   common: {
     region: 'Регион',
     save: 'Сохранить',

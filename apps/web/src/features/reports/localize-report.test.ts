@@ -51,7 +51,7 @@ describe('a report in the UI language', () => {
     expect(table.rows.map((row) => row.cells.status)).toEqual(['В работе', 'Новый']);
   });
 
-  it('takes a report’s own label before the common one, and names groups and the missing source', () => {
+  it('takes a report’s own label before the common one; names groups, the system’s sources and the missing one', () => {
     const funnel = localizeReport(
       {
         report: 'funnel',
@@ -78,12 +78,20 @@ describe('a report in the UI language', () => {
         columns: [column('source', 'Источник', 'text')],
         rows: [
           { key: '-', cells: { source: 'Источник не указан' } },
-          { key: '7765627369746', cells: { source: 'website' } },
+          { key: '77656273697465', cells: { source: 'website' } },
+          {
+            key: 'd092d18bd181d182d0b0d0b2d0bad0b020d0add0bad181d0bfd0bed09fd0b0d0ba',
+            cells: { source: 'Выставка ЭкспоПак' },
+          },
         ],
         totals: {},
       },
       wordsOf(en),
     );
-    expect(sources.rows.map((row) => row.cells.source)).toEqual(['No source', 'website']);
+    expect(sources.rows.map((row) => row.cells.source)).toEqual([
+      'No source',
+      'Website',
+      'Выставка ЭкспоПак',
+    ]);
   });
 });

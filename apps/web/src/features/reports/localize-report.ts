@@ -1,5 +1,6 @@
 import { type LeadStatus, leadStatuses, type ReportTable } from '@voronka/domain';
 import type { TFunction } from 'i18next';
+import { knownSource } from '../../ui/sources';
 
 /** What the page needs of the UI language: the current one's words for the report's own texts. */
 export interface ReportWords {
@@ -8,6 +9,8 @@ export interface ReportWords {
   status(status: LeadStatus): string;
   /** A client-base group or churn signal by its row key. */
   segment(key: string): string | undefined;
+  /** A source as the UI names it: the system's own codes translated, people's text as typed. */
+  source(text: string): string;
   unassigned: string;
   noSource: string;
 }
@@ -33,7 +36,8 @@ export function localizeReport(table: ReportTable, words: ReportWords): ReportTa
     // A row without a person or a source is the one whose key says "-" for it.
     if ('managerId' in cells && cells.managerId === null && 'manager' in cells)
       cells.manager = words.unassigned;
-    if (table.report === 'lead-sources' && row.key === '-') cells.source = words.noSource;
+    if (table.report === 'lead-sources' && typeof cells.source === 'string')
+      cells.source = row.key === '-' ? words.noSource : words.source(cells.source);
     return { ...row, cells };
   });
   return { ...table, columns, rows };
@@ -46,6 +50,10 @@ export function reportWords(t: TFunction): ReportWords {
     columns: t('reports.columnLabels', { returnObjects: true }),
     status: (status) => t(`leads.status.${status}`),
     segment: (key) => segments[key],
+    source: (text) => {
+      const known = knownSource(text);
+      return known ? t(`sources.${known}`) : text;
+    },
     unassigned: t('reports.unassigned'),
     noSource: t('reports.noSource'),
   };

@@ -3,7 +3,7 @@ import type { Deal, Pipeline } from '@voronka/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatCalendarDate, formatDate, formatMoney } from '../../../ui/format';
+import { formatCalendarDate, formatDate, formatMoney, sourceLabel } from '../../../ui/format';
 import { PersonName } from '../../../ui/PersonName';
 import type { DealColumn } from '../deal-view';
 import type { DealNames } from './DealTile';
@@ -74,7 +74,7 @@ export function DealsTable({ deals, pipeline, columns, names, selected, onSelect
       case 'probability':
         return deal.probability === null ? none : `${deal.probability}%`;
       case 'source':
-        return deal.source ?? none;
+        return deal.source ? sourceLabel(deal.source) : none;
       case 'nextStep':
         return deal.noNextStep ? <NoNextStepBadge /> : null;
       case 'createdAt':

@@ -2,7 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { formatPhone, type Lead } from '@voronka/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../ui/format';
+import { formatDate, sourceLabel } from '../../../ui/format';
 import { SelectAllCheckbox, SelectRowCheckbox } from '../../../ui/RowSelection';
 import type { LeadColumn } from '../lead-view';
 import { LeadStatusBadge } from './LeadStatusBadge';
@@ -51,7 +51,7 @@ export function LeadsTable({ leads, userNames, columns, onOpen, selected, onSele
       case 'email':
         return lead.email ?? none;
       case 'source':
-        return lead.source ?? none;
+        return lead.source ? sourceLabel(lead.source) : none;
       case 'channel':
         return lead.channel ?? none;
       case 'status':

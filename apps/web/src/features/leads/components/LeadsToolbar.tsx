@@ -4,6 +4,7 @@ import { IconAdjustments, IconSearch, IconSortAscending, IconSortDescending } fr
 import { leadStatuses, type User } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { ColumnPicker } from '../../../ui/ColumnPicker';
+import { sourceLabel } from '../../../ui/format';
 import { SavedViewsMenu } from '../../views/components/SavedViewsMenu';
 import {
   defaultLeadView,
@@ -95,7 +96,7 @@ export function LeadsToolbar({ view, onChange, users, sources }: Props) {
             <Select
               placeholder={t('leads.fields.source')}
               aria-label={t('leads.fields.source')}
-              data={sources}
+              data={sources.map((source) => ({ value: source, label: sourceLabel(source) }))}
               value={view.filters.source ?? null}
               onChange={(value) => setFilter('source', value)}
               clearable

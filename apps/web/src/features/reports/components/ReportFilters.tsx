@@ -2,6 +2,7 @@ import { Group, Select } from '@mantine/core';
 import { type ReportName, reportNames } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { DateRangeInputs } from '../../../ui/DateRangeInputs';
+import { sourceLabel } from '../../../ui/format';
 import { useDepartments } from '../../departments/api';
 import { usePipelines } from '../../pipelines/api';
 import { useProducts } from '../../products/api';
@@ -35,7 +36,7 @@ export function ReportFilters({ selection, onChange }: Props) {
     pipelineId: (pipelines.data ?? [])
       .filter((pipeline) => pipeline.kind === 'sales')
       .map((pipeline) => ({ value: pipeline.id, label: pipeline.name })),
-    source: (values.data?.sources ?? []).map((source) => ({ value: source, label: source })),
+    source: (values.data?.sources ?? []).map((source) => ({ value: source, label: sourceLabel(source) })),
     productId: (products.data ?? []).map((product) => ({ value: product.id, label: product.name })),
     region: (values.data?.regions ?? []).map((region) => ({ value: region, label: region })),
   };
