@@ -127,7 +127,9 @@ export function PlanFactWidget({ filters, asOf, personId, title }: Props) {
           </Text>
           {behind.length > 0 ? (
             <Alert color="orange" variant="light" p="xs" data-testid="plan-behind">
-              {t('dashboard.plan.behind', { indicators: behind.map((item) => item.name).join(', ') })}
+              {t('dashboard.plan.behind', {
+                indicators: behind.map((item) => indicatorName(item.id, item.name)).join(', '),
+              })}
             </Alert>
           ) : null}
           <Table.ScrollContainer minWidth={520}>
