@@ -131,6 +131,7 @@ export function DashboardPage() {
           <MoneyWidget
             from={filters.from}
             to={filters.to}
+            today={todayDay()}
             margin={filters.margin}
             onMarginChange={(margin) => change({ margin })}
           />

@@ -96,7 +96,7 @@ export const dashboardEn = {
     marginHint: 'Revenue × margin rate',
     typeRate: 'Type the margin rate',
     breakEven: 'Break-even revenue a month',
-    breakEvenHint: 'Average month of expenses {{costs}} ÷ margin rate',
+    breakEvenHint: 'Average complete month of expenses {{costs}} ÷ margin rate',
     breakEvenCovered: 'Break-even reached',
     breakEvenCoveredHint: 'Average month of revenue ÷ break-even',
     cashFlow: 'Cash flow by month',

@@ -98,7 +98,7 @@ export const dashboardRu: Messages['dashboard'] = {
     marginHint: 'Выручка × маржинальность',
     typeRate: 'Введите маржинальность',
     breakEven: 'Точка безубыточности в месяц',
-    breakEvenHint: 'Средний месяц расходов {{costs}} ÷ маржинальность',
+    breakEvenHint: 'Средний полный месяц расходов {{costs}} ÷ маржинальность',
     breakEvenCovered: 'Безубыточность достигнута на',
     breakEvenCoveredHint: 'Средняя выручка в месяц ÷ точка безубыточности',
     cashFlow: 'Движение денег по месяцам',

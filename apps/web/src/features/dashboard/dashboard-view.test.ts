@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { asOfDay, dashboardFor, filtersFromParams, hasManagerFilter, planForPeriod } from './dashboard-view';
+import {
+  asOfDay,
+  costMonths,
+  dashboardFor,
+  filtersFromParams,
+  hasManagerFilter,
+  planForPeriod,
+} from './dashboard-view';
 
 describe('dashboardFor', () => {
   it('gives each role the start page it works from', () => {
@@ -65,5 +72,36 @@ describe('planForPeriod', () => {
     const b = { name: 'b', from: '2026-11-11', to: '2026-11-20' };
     expect(planForPeriod([a, b], '2026-11-06', '2026-11-15')?.name).toBe('b');
     expect(planForPeriod([november], '2026-12-01', '2026-12-31')).toBeNull();
+  });
+});
+
+describe('costMonths', () => {
+  it('keeps a period that is over', () => {
+    expect(costMonths('2026-08-01', '2026-10-31', '2026-12-01')).toEqual({
+      from: '2026-08-01',
+      to: '2026-10-31',
+    });
+  });
+
+  it('leaves out the month under way', () => {
+    expect(costMonths('2026-10-01', '2026-12-31', '2026-12-01')).toEqual({
+      from: '2026-10-01',
+      to: '2026-11-30',
+    });
+    expect(costMonths('2026-10-01', '2026-12-15', '2026-12-20')).toEqual({
+      from: '2026-10-01',
+      to: '2026-11-30',
+    });
+  });
+
+  it('takes the last complete month for a period inside the month under way, across a new year too', () => {
+    expect(costMonths('2026-12-01', '2026-12-31', '2026-12-01')).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    expect(costMonths('2027-01-01', '2027-01-31', '2027-01-15')).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
   });
 });

@@ -60,6 +60,26 @@ export function filtersFromParams(params: URLSearchParams, today: Date = new Dat
   };
 }
 
+/** The last day of the month before the one `day` is in. */
+function endOfPreviousMonth(day: string): string {
+  const date = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, 0));
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The months whose expenses make the break-even's average month: the period's complete months. The month
+ * under way has only the costs paid so far (on the 1st, the rent without the payroll), so it would pull the
+ * average down; a period inside it takes the last complete month instead.
+ *
+ * @example costMonths('2026-10-01', '2026-12-31', '2026-12-01') // { from: '2026-10-01', to: '2026-11-30' }
+ */
+export function costMonths(from: string, to: string, today: string): { from: string; to: string } {
+  const lastComplete = endOfPreviousMonth(today);
+  if (to <= lastComplete) return { from, to };
+  if (from <= lastComplete) return { from, to: lastComplete };
+  return { from: `${lastComplete.slice(0, 8)}01`, to: lastComplete };
+}
+
 /** The day numbers are counted up to: today, or the period's last day when it is over. */
 export function asOfDay(filters: DashboardFilters, today: string): string {
   return filters.to < today ? filters.to : today;

@@ -12,11 +12,14 @@ import { formatReportCell } from '../../reports/format-cell';
 import type { ReportSelection } from '../../reports/report-query';
 import { useBreakEven, useCashFlow } from '../api';
 import { overTime } from '../chart-format';
+import { costMonths } from '../dashboard-view';
 import { Metric } from './Metric';
 
 type Props = {
   from: string;
   to: string;
+  /** Today as a calendar day: the month under way is left out of the break-even's costs. */
+  today: string;
   /** Margin as a percent of revenue, typed by the owner; margin and break-even need it. */
   margin: number | null;
   onMarginChange: (margin: number | null) => void;
@@ -30,14 +33,15 @@ const money = (value: number | null | undefined) =>
  * the typed rate, break-even revenue (the period's average month of expenses ÷ that rate), and the cash
  * flow month by month with the balance carried over.
  */
-export function MoneyWidget({ from, to, margin, onMarginChange }: Props) {
+export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) {
   const { t } = useTranslation();
   const theme = useMantineTheme();
   const selection: ReportSelection = { report: 'activity-monthly', from, to, managerId: null };
   const monthly = useReport(selection);
   const cashFlow = useCashFlow(from, to);
   const rate = margin === null ? null : margin / 100;
-  const breakEven = useBreakEven(from, to, rate);
+  const costs = costMonths(from, to, today);
+  const breakEven = useBreakEven(costs.from, costs.to, rate);
   const [cell, setCell] = useState<ReportCellRef | null>(null);
   const [typed, setTyped] = useState<string | number>(margin ?? '');
 
