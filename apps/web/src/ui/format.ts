@@ -1,5 +1,5 @@
 import { i18n } from '../app/i18n';
-import { knownSource } from './sources';
+import { nameSource } from './sources';
 
 /** A date and time in the UI language, e.g. "12 Mar 2025, 14:05"; `null` becomes an em dash. */
 export function formatDateTime(value: string | null): string {
@@ -73,11 +73,7 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/**
- * A lead's or deal's source as people read it: the codes the system writes (a web form's "website",
- * telephony's "phone") in the UI language, any other text as it was typed.
- */
+/** A lead's or deal's source in the UI language (see `nameSource`). */
 export function sourceLabel(source: string): string {
-  const known = knownSource(source);
-  return known ? i18n.t(`sources.${known}`) : source;
+  return nameSource(i18n.t, source);
 }

@@ -1,8 +1,13 @@
+import type { TFunction } from 'i18next';
+
 /** Sources the system itself writes: web forms ("website"), telephony ("phone"), the demo's channels. */
 const knownSources = ['website', 'phone', 'email', 'ads', 'referral', 'event', 'existing_client'] as const;
-export type KnownSource = (typeof knownSources)[number];
 
-/** The source as one of the system's own codes, which the UI names in its language; else undefined. */
-export function knownSource(source: string): KnownSource | undefined {
-  return knownSources.find((candidate) => candidate === source);
+/**
+ * A lead's or deal's source as people read it: the codes the system writes in the language `t` speaks,
+ * any other text as it was typed.
+ */
+export function nameSource(t: TFunction, source: string): string {
+  const known = knownSources.find((candidate) => candidate === source);
+  return known ? t(`sources.${known}`) : source;
 }

@@ -1,6 +1,6 @@
 import { type LeadStatus, leadStatuses, type ReportTable } from '@voronka/domain';
 import type { TFunction } from 'i18next';
-import { knownSource } from '../../ui/sources';
+import { nameSource } from '../../ui/sources';
 
 /** What the page needs of the UI language: the current one's words for the report's own texts. */
 export interface ReportWords {
@@ -50,10 +50,7 @@ export function reportWords(t: TFunction): ReportWords {
     columns: t('reports.columnLabels', { returnObjects: true }),
     status: (status) => t(`leads.status.${status}`),
     segment: (key) => segments[key],
-    source: (text) => {
-      const known = knownSource(text);
-      return known ? t(`sources.${known}`) : text;
-    },
+    source: (text) => nameSource(t, text),
     unassigned: t('reports.unassigned'),
     noSource: t('reports.noSource'),
   };
