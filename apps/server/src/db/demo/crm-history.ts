@@ -442,6 +442,23 @@ export async function seedCrmHistory(
 
   // Next steps: most open deals have one (overdue, today or later); the rest show "no next step".
   const tasks: Row<'tasks'>[] = [];
+  /** A task on a deal, set by and for its responsible person; open unless `values` marks it done. */
+  const dealTask = (
+    deal: Row<'deals'>,
+    values: Pick<Row<'tasks'>, 'title' | 'due_at' | 'created_at'> & Partial<Row<'tasks'>>,
+  ): Row<'tasks'> => ({
+    workspace_id: workspaceId,
+    description: null,
+    assignee_id: deal.responsible_id as string,
+    remind_at: null,
+    reminded_at: null,
+    recurrence: null,
+    done_at: null,
+    entity: 'deal',
+    record_id: deal.id as string,
+    created_by: deal.responsible_id as string,
+    ...values,
+  });
   for (const deal of deals) {
     if (deal.closed_at || random.chance(0.3)) continue;
     const title = random.pick([
@@ -455,21 +472,9 @@ export async function seedCrmHistory(
     // Set once the deal exists, and due after it was set: a deal converted an hour ago has no task
     // from last week, nor one overdue since before it existed.
     const set = Math.max(now - random.int(1, 5) * day, (deal.created_at as Date).getTime());
-    tasks.push({
-      workspace_id: workspaceId,
-      title,
-      description: null,
-      assignee_id: deal.responsible_id as string,
-      due_at: new Date(Math.max(due, set + hour)),
-      remind_at: null,
-      reminded_at: null,
-      recurrence: null,
-      done_at: null,
-      entity: 'deal',
-      record_id: deal.id as string,
-      created_by: deal.responsible_id as string,
-      created_at: new Date(set),
-    });
+    tasks.push(
+      dealTask(deal, { title, due_at: new Date(Math.max(due, set + hour)), created_at: new Date(set) }),
+    );
   }
   for (const lead of leads.filter((candidate) => candidate.status === 'in_work').slice(0, 8)) {
     tasks.push({
@@ -494,22 +499,15 @@ export async function seedCrmHistory(
     const movedAt = (deal.stage_entered_at as Date).getTime();
     if (movedAt <= createdAt) continue;
     const doneAt = between(random, createdAt, movedAt);
-    tasks.push({
-      workspace_id: workspaceId,
-      title: random.pick(['Перезвонить клиенту', 'Отправить КП', 'Уточнить объёмы']),
-      description: null,
-      assignee_id: deal.responsible_id as string,
-      due_at: new Date(doneAt.getTime() + random.int(0, 2) * day),
-      remind_at: null,
-      reminded_at: null,
-      recurrence: null,
-      status: 'done',
-      done_at: doneAt,
-      entity: 'deal',
-      record_id: deal.id as string,
-      created_by: deal.responsible_id as string,
-      created_at: new Date(createdAt),
-    });
+    tasks.push(
+      dealTask(deal, {
+        title: random.pick(['Перезвонить клиенту', 'Отправить КП', 'Уточнить объёмы']),
+        due_at: new Date(doneAt.getTime() + random.int(0, 2) * day),
+        status: 'done',
+        done_at: doneAt,
+        created_at: new Date(createdAt),
+      }),
+    );
   }
   const monday = new Date(now);
   monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7 || 7));
