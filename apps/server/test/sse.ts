@@ -1,13 +1,19 @@
 import type { LiveEvent } from '@voronka/domain';
 import { expect } from 'vitest';
 
-/** Reads server-sent events from a real HTTP stream until `count` arrive or the time runs out. */
+/**
+ * Reads server-sent events from a real HTTP stream until `count` arrive or the time runs out.
+ * `keep` picks the events the test is about: a change committed just before the stream opened can
+ * still be on its way through PostgreSQL's LISTEN connection and arrive after it (seen on a loaded
+ * CI machine), so a test that sets records up first should name the events it waits for.
+ */
 export async function collectEvents(
   url: string,
   cookie: string,
   count: number,
   act: () => Promise<unknown>,
   waitMs = 3000,
+  keep: (event: LiveEvent) => boolean = () => true,
 ): Promise<LiveEvent[]> {
   const controller = new AbortController();
   const response = await fetch(url, { headers: { cookie }, signal: controller.signal });
@@ -29,7 +35,9 @@ export async function collectEvents(
       buffer = messages.pop() ?? '';
       for (const message of messages) {
         const data = message.split('\n').find((line) => line.startsWith('data: '));
-        if (data) events.push(JSON.parse(data.slice(6)) as LiveEvent);
+        if (!data) continue;
+        const event = JSON.parse(data.slice(6)) as LiveEvent;
+        if (keep(event)) events.push(event);
       }
     }
   } catch (error) {

@@ -67,9 +67,14 @@ describe('my tasks', () => {
   });
 
   it('tells the assignee at once when someone else sets a task', async () => {
-    const events = await collectEvents(await baseUrl(), manager.cookie, 2, async () => {
-      await newTask(head, { title: 'Позвонить в «Ромашку»', assigneeId: team.users.managerA.id });
-    });
+    const events = await collectEvents(
+      await baseUrl(),
+      manager.cookie,
+      1,
+      () => newTask(head, { title: 'Позвонить в «Ромашку»', assigneeId: team.users.managerA.id }),
+      3000,
+      (event) => event.type === 'notification' && event.title.includes('Ромашк'),
+    );
     expect(events.find((event) => event.type === 'notification')).toMatchObject({
       title: expect.stringContaining('Позвонить в «Ромашку»'),
     });
@@ -113,8 +118,13 @@ describe('reminders', () => {
   it('go out once, to the assignee, when due', async () => {
     const task = await newTask(manager, { title: 'Напомнить', dueAt: hours(1), remindAt: hours(-0.01) });
     const future = await newTask(manager, { title: 'Не сейчас', dueAt: hours(5), remindAt: hours(4) });
-    const events = await collectEvents(await baseUrl(), manager.cookie, 1, () =>
-      sendDueReminders(t.database.db),
+    const events = await collectEvents(
+      await baseUrl(),
+      manager.cookie,
+      1,
+      () => sendDueReminders(t.database.db),
+      3000,
+      (event) => event.type === 'notification' && [task.id, future.id].some((id) => event.link?.includes(id)),
     );
     expect(events).toEqual([
       { type: 'notification', title: 'Напомнить', body: task.dueAt, link: `/tasks?task=${task.id}` },
