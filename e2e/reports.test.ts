@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, demoToday, type RunningApp, startApp } from './harness';
 import { signIn, snap, text, watchErrors } from './journey';
@@ -169,6 +170,19 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
     // Statuses by name, not by code, and nothing left in Russian.
     expect(statuses.filter((status) => /[_\u0400-\u04ff]/.test(status))).toEqual([]);
     await snap(page, 'reports-04-english-statuses');
+
+    // The file speaks the page's language: the same headers, statuses and an English totals row.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-xlsx').click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const sheet = book.worksheets[0]!;
+    const column = (index: number) =>
+      (sheet.getColumn(index).values as unknown[]).slice(1).map((value) => String(value));
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Status', 'Manager', 'Leads']);
+    expect(column(1)).toEqual(['Status', ...statuses, 'Total']);
 
     await page.goto(`/reports?report=clients&from=${from}`);
     await expect.poll(() => table.locator('thead th').first().textContent()).toBe('Group');

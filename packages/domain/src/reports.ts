@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Locale } from './common';
 
 /**
  * Reports, plans, motivation and finance: the shapes the server answers with and accepts. The
@@ -114,6 +115,8 @@ export const exportFormats = ['xlsx', 'csv'] as const;
 /** The report's table, or with `column` (and `row`) the records behind that cell, in every row. */
 export const ExportQuery = ReportQuery.extend({
   format: z.enum(exportFormats),
+  /** The language of the file's labels, totals, statuses and groups; the UI sends its own. */
+  lang: Locale.default('ru'),
   row: z.string().max(200).optional(),
   column: z.string().max(60).optional(),
 });

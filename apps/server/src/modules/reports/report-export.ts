@@ -7,7 +7,7 @@ export interface Tabular {
   sheetName: string;
   columns: { label: string; type: ExportColumnType }[];
   rows: AsyncIterable<ReportCell[]>;
-  /** A last row, "Итого", under the others. */
+  /** A last row, "Итого" or "Total", under the others. */
   totals?: ReportCell[];
 }
 
@@ -63,7 +63,7 @@ export function wallClock(instant: string, timezone: string): Date {
 
 function excelValue(value: ReportCell, type: ExportColumnType, timezone: string): ExcelJS.CellValue {
   if (value === null) return null;
-  // The totals row says "Итого" in its first column, whatever that column holds.
+  // The totals row says "Итого" ("Total") in its first column, whatever that column holds.
   if (typeof value === 'string' && !/^\d{4}-\d{2}/.test(value)) return value;
   if (type === 'date' || type === 'month') return calendarDate(String(value));
   if (type === 'datetime') return wallClock(String(value), timezone);

@@ -1,6 +1,5 @@
-import { reportNames } from '@voronka/domain';
+import { reportLanguages, reportNames } from '@voronka/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../../../web/src/app/locales/en';
 import { type Client, signIn, startTestApp, type TestApp } from '../../../test/test-app';
 import { demoPassword, seedDemo } from '../../db/seed';
 import { addDays, today } from './report-scope';
@@ -50,12 +49,12 @@ describe('the demo workspace', () => {
     expect(empty).toEqual([]);
   });
 
-  it('sends only columns the web app can name in English', async () => {
+  it('sends only columns the web app and the exports can name in English', async () => {
     const unnamed: string[] = [];
     for (const name of reportNames) {
       const table = (await owner.request('GET', `/api/reports/${name}?${period}`)).json();
       for (const { key } of table.columns as { key: string }[]) {
-        const labels = en.reports.columnLabels;
+        const labels = reportLanguages.en.columns;
         if (!labels[`${name}/${key}`] && !labels[key]) unnamed.push(`${name}:${key}`);
       }
     }

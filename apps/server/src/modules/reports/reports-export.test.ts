@@ -157,3 +157,61 @@ describe('CSV', () => {
     expect(response.json().error.details[0].path).toBe('querystring.to');
   });
 });
+
+describe('in the UI language', () => {
+  const march = 'from=2025-03-01&to=2025-03-31';
+  const csvLines = async (url: string) => {
+    const response = await owner.request('GET', url);
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    return response.body
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(0, -1);
+  };
+
+  it('names lead statuses in Russian by default, and writes everything in English when asked', async () => {
+    expect(await csvLines(`/api/reports/lead-statuses/export?${march}&format=csv`)).toEqual([
+      'Статус;Менеджер;Лидов',
+      'Новый;managerA export;1',
+      'В работе;managerA export;1',
+      'Преобразован в сделку;managerB export;1',
+      'Отказ;subManager export;1',
+      'Итого;;4',
+    ]);
+    expect(await csvLines(`/api/reports/lead-statuses/export?${march}&format=csv&lang=en`)).toEqual([
+      'Status;Manager;Leads',
+      'New;managerA export;1',
+      'In work;managerA export;1',
+      'Converted;managerB export;1',
+      'Refused;subManager export;1',
+      'Total;;4',
+    ]);
+  });
+
+  it('writes an English XLSX: headers, the missing source and the totals row; people’s sources as typed', async () => {
+    const { book } = await workbook(`/api/reports/lead-sources/export?${march}&format=xlsx&lang=en`);
+    expect(sheetValues(book)).toEqual([
+      ['Source', 'Leads', 'Converted to deals', 'Conversion to a deal', 'Deals won', 'Revenue'],
+      ['site', 2, 0, 0, 0, 0],
+      ['exhibition', 1, 1, 1, 1, 100_000],
+      ['No source', 1, 0, 0, 0, 0],
+      ['Total', 4, 1, 0.25, 1, 100_000],
+    ]);
+  });
+
+  it('heads the records behind a cell in English', async () => {
+    const { book } = await workbook(
+      `/api/reports/activity-daily/export?${march}&format=xlsx&lang=en&row=2025-03-03~${team.users.managerA.id}&column=calls`,
+    );
+    expect(sheetValues(book)[0]).toEqual(['ID', 'Title', 'When', 'Amount', 'Responsible']);
+  });
+
+  it('refuses a language it does not speak', async () => {
+    const response = await owner.request(
+      'GET',
+      `/api/reports/lead-statuses/export?${march}&format=csv&lang=de`,
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe('querystring.lang');
+  });
+});

@@ -1,12 +1,14 @@
 import type { PassThrough } from 'node:stream';
-import type {
-  DrillQuery,
-  DrillResult,
-  ExportQuery,
-  ReportCell,
-  ReportName,
-  ReportQuery,
-  ReportTable,
+import {
+  type DrillQuery,
+  type DrillResult,
+  type ExportQuery,
+  localizeReport,
+  type ReportCell,
+  type ReportName,
+  type ReportQuery,
+  type ReportTable,
+  reportLanguages,
 } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -110,7 +112,8 @@ export async function prepareExport(
   name: ReportName,
   query: ExportQuery,
 ): Promise<{ fileName: string; write(output: PassThrough): Promise<void> }> {
-  const { format, row, column, ...filters } = query;
+  const { format, row, column, lang, ...filters } = query;
+  const language = reportLanguages[lang];
   const fileName = `${name}_${query.from}_${query.to}${column ? `_${column}` : ''}.${format}`;
   const writer = format === 'xlsx' ? writeXlsx : writeCsv;
   let tabular: Tabular;
@@ -131,16 +134,19 @@ export async function prepareExport(
     tabular = {
       sheetName: name,
       columns: [
-        { label: 'ID', type: 'text' },
-        { label: 'Название', type: 'text' },
-        { label: 'Когда', type: 'datetime' },
-        { label: 'Сумма', type: 'money' },
-        { label: 'Ответственный', type: 'text' },
+        { label: language.records.id, type: 'text' },
+        { label: language.records.title, type: 'text' },
+        { label: language.records.at, type: 'datetime' },
+        { label: language.records.amount, type: 'money' },
+        { label: language.records.responsible, type: 'text' },
       ],
       rows: rows(),
     };
   } else {
-    const table = await runReport(db, actor, name, { ...filters, timezone: query.timezone } as ReportQuery);
+    const table = localizeReport(
+      await runReport(db, actor, name, { ...filters, timezone: query.timezone } as ReportQuery),
+      language,
+    );
     const columns = table.columns.filter((candidate) => candidate.type !== 'id');
     const first = columns[0]?.key;
     tabular = {
@@ -151,7 +157,7 @@ export async function prepareExport(
       })),
       rows: each(table.rows.map((line) => columns.map((candidate) => line.cells[candidate.key] ?? null))),
       totals: columns.map((candidate) =>
-        candidate.key === first ? 'Итого' : (table.totals[candidate.key] ?? null),
+        candidate.key === first ? language.total : (table.totals[candidate.key] ?? null),
       ),
     };
   }

@@ -1,3 +1,4 @@
+import { reportLanguages } from '@voronka/domain';
 import { dashboardRu } from './dashboard.ru';
 import type { Messages } from './en';
 import { planningRu } from './planning.ru';
@@ -24,15 +25,7 @@ export const ru: Messages = {
     main: 'Основная навигация',
   },
   /** Sources the system itself writes (web forms, telephony, the demo); people's own stay as typed. */
-  sources: {
-    website: 'Сайт',
-    phone: 'Телефон',
-    email: 'Эл. почта',
-    ads: 'Реклама',
-    referral: 'Рекомендация',
-    event: 'Мероприятие',
-    existing_client: 'Действующий клиент',
-  },
+  sources: reportLanguages.ru.sources,
   common: {
     region: 'Регион',
     save: 'Сохранить',
@@ -192,14 +185,7 @@ export const ru: Messages = {
       dealId: 'Сделка',
       convertedAt: 'Преобразован',
     },
-    status: {
-      new: 'Новый',
-      in_work: 'В работе',
-      qualified_mql: 'Квалифицирован (MQL)',
-      qualified_sql: 'Квалифицирован (SQL)',
-      converted: 'Преобразован в сделку',
-      refused: 'Отказ',
-    },
+    status: reportLanguages.ru.statuses,
   },
   deals: {
     title: 'Сделки',
@@ -1118,18 +1104,10 @@ export const ru: Messages = {
     },
     total: 'Итого',
     // The server writes the column labels in Russian.
-    columnLabels: {} as Record<string, string>,
-    segments: {
-      'new': 'Новые',
-      active: 'Активные',
-      sleeping: 'Спящие',
-      lost: 'Потерянные',
-      falling_asleep: 'Сигнал: засыпают (нет касаний больше половины окна активности)',
-      negative_review: 'Сигнал: негативный отзыв в периоде',
-      lost_deal: 'Сигнал: проигранная сделка в периоде',
-    },
-    unassigned: 'Без ответственного',
-    noSource: 'Источник не указан',
+    columnLabels: reportLanguages.ru.columns,
+    segments: reportLanguages.ru.segments,
+    unassigned: reportLanguages.ru.unassigned,
+    noSource: reportLanguages.ru.noSource,
     empty: 'За этот период данных нет.',
     untitled: 'Без названия',
     drillTotal: 'Записей: {{count}}',

@@ -1,10 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { DrillResult, ReportFilterValues, ReportTable } from '@voronka/domain';
+import {
+  type DrillResult,
+  type Locale,
+  localizeReport,
+  type ReportFilterValues,
+  type ReportTable,
+  reportLanguages,
+} from '@voronka/domain';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { queryString } from '../../api/query-string';
-import { localizeReport, reportWords } from './localize-report';
 import { type ReportSelection, reportParams } from './report-query';
 
 /** One cell of a report: a row's key (null for the totals row) and a column's key. */
@@ -31,8 +37,9 @@ export function useReportFilterValues() {
  * loads. A change of language relabels the table without asking the server again.
  */
 export function useReport(selection: ReportSelection) {
-  const { t } = useTranslation();
-  const localize = useCallback((table: ReportTable) => localizeReport(table, reportWords(t)), [t]);
+  const { i18n } = useTranslation();
+  const language = reportLanguages[i18n.language === 'ru' ? 'ru' : 'en'];
+  const localize = useCallback((table: ReportTable) => localizeReport(table, language), [language]);
   return useQuery({
     queryKey: reportKeys.table(selection),
     queryFn: () =>
@@ -61,8 +68,10 @@ export function useReportDrill(selection: ReportSelection, cell: ReportCellRef |
 /**
  * The address of the report as a file, for a plain link: the browser downloads it with the session cookie.
  *
- * @example exportUrl(selection, 'xlsx') // "/api/reports/managers/export?from=2026-11-01&to=2026-11-30&format=xlsx"
+ * in the UI language `lang`.
+ *
+ * @example exportUrl(selection, 'xlsx', 'en') // "/api/reports/managers/export?from=2026-11-01&to=2026-11-30&format=xlsx&lang=en"
  */
-export function exportUrl(selection: ReportSelection, format: 'xlsx' | 'csv'): string {
-  return `/api/reports/${selection.report}/export${queryString({ ...reportParams(selection), format })}`;
+export function exportUrl(selection: ReportSelection, format: 'xlsx' | 'csv', lang: Locale): string {
+  return `/api/reports/${selection.report}/export${queryString({ ...reportParams(selection), format, lang })}`;
 }

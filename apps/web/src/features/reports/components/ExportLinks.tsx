@@ -1,6 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../../app/i18n';
 import { exportUrl } from '../api';
 import type { ReportSelection } from '../report-query';
 
@@ -11,11 +12,12 @@ type Props = {
 /** Plain links: the server streams the file and the browser saves it. */
 export function ExportLinks({ selection }: Props) {
   const { t } = useTranslation();
+  const lang = currentLocale();
   return (
     <Group gap="xs">
       <Button
         component="a"
-        href={exportUrl(selection, 'xlsx')}
+        href={exportUrl(selection, 'xlsx', lang)}
         download
         variant="light"
         leftSection={<IconDownload size={16} />}
@@ -25,7 +27,7 @@ export function ExportLinks({ selection }: Props) {
       </Button>
       <Button
         component="a"
-        href={exportUrl(selection, 'csv')}
+        href={exportUrl(selection, 'csv', lang)}
         download
         variant="light"
         leftSection={<IconDownload size={16} />}

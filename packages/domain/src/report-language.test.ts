@@ -1,16 +1,8 @@
-import type { ReportTable } from '@voronka/domain';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../app/locales/en';
-import { ru } from '../../app/locales/ru';
-import { localizeReport, type ReportWords, reportWords } from './localize-report';
+import { localizeReport, reportLanguages } from './report-language';
+import type { ReportTable } from './reports';
 
-/** The words as the page gets them: through i18next, with the app's own texts. */
-function wordsOf(messages: typeof en): ReportWords {
-  const i18n = i18next.createInstance();
-  void i18n.init({ resources: { any: { translation: messages } }, lng: 'any', initAsync: false });
-  return reportWords(i18n.t);
-}
+const { en, ru } = reportLanguages;
 
 const column = (key: string, label: string, type: 'text' | 'id' | 'integer' | 'percent') => ({
   key,
@@ -36,7 +28,7 @@ const statuses: ReportTable = {
 
 describe('a report in the UI language', () => {
   it('reads in English: labels, statuses and the row without a person; people keep their names', () => {
-    const table = localizeReport(statuses, wordsOf(en));
+    const table = localizeReport(statuses, en);
     expect(table.columns.map((item) => item.label)).toEqual(['Status', 'Manager (id)', 'Manager', 'Leads']);
     expect(table.rows.map((row) => [row.cells.status, row.cells.manager])).toEqual([
       ['In work', 'Мария Иванова'],
@@ -46,7 +38,7 @@ describe('a report in the UI language', () => {
   });
 
   it('keeps the server’s Russian labels in Russian and names statuses there too', () => {
-    const table = localizeReport(statuses, wordsOf(ru));
+    const table = localizeReport(statuses, ru);
     expect(table.columns.map((item) => item.label)).toEqual(['Статус', 'Менеджер (id)', 'Менеджер', 'Лидов']);
     expect(table.rows.map((row) => row.cells.status)).toEqual(['В работе', 'Новый']);
   });
@@ -59,7 +51,7 @@ describe('a report in the UI language', () => {
         rows: [],
         totals: {},
       },
-      wordsOf(en),
+      en,
     );
     expect(funnel.columns[0]?.label).toBe('Conversion to the next');
     const clients = localizeReport(
@@ -69,7 +61,7 @@ describe('a report in the UI language', () => {
         rows: [{ key: 'sleeping', cells: { segment: 'Спящие' } }],
         totals: {},
       },
-      wordsOf(en),
+      en,
     );
     expect(clients.rows[0]?.cells.segment).toBe('Sleeping');
     const sources = localizeReport(
@@ -86,7 +78,7 @@ describe('a report in the UI language', () => {
         ],
         totals: {},
       },
-      wordsOf(en),
+      en,
     );
     expect(sources.rows.map((row) => row.cells.source)).toEqual([
       'No source',
