@@ -76,8 +76,15 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
     await createForm.getByLabel(/Контакт/).fill('Ольга Берёзова');
     await createForm.getByLabel(/Телефон/).fill('8 (903) 555-01-77');
     await createForm.getByTestId('lead-region').fill('Нижегородская область');
+    // The source is offered by name; the system keeps its own code for it.
+    await createForm.getByTestId('lead-source').fill('Меропр');
+    await page.getByRole('option', { name: 'Мероприятие', exact: true }).click();
+    expect(await createForm.getByTestId('lead-source').inputValue()).toBe('Мероприятие');
     await createForm.locator('button[type="submit"]').click();
     await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('lead-source').inputValue()).toBe('Мероприятие');
+    const leadId = page.url().split('/').pop();
+    expect((await (await page.request.get(`/api/leads/${leadId}`)).json()).source).toBe('event');
     await page.getByTestId('convert-lead').click();
     const convertForm = page.getByTestId('convert-lead-form');
     await convertForm.getByLabel(/Название компании/).fill(companyName);
@@ -86,6 +93,8 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
     const dealUrl = page.url();
     await expect.poll(() => text(page.getByTestId('deal-title'))).toBe(dealTitle);
     expect(await text(page.getByTestId('deal-stage'))).toBe('Квалификация');
+    // The lead's source came along, named the same way.
+    await expect.poll(() => page.getByTestId('deal-source').inputValue()).toBe('Мероприятие');
     // The deal names its new company and contact itself.
     expect(await text(page.getByTestId('deal-client'))).toContain(companyName);
     expect(await text(page.getByTestId('deal-client'))).toContain('Ольга Берёзова');

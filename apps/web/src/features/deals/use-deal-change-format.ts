@@ -1,6 +1,7 @@
 import type { Deal, Pipeline } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate, formatDateTime, formatMoney } from '../../ui/format';
+import { nameSource } from '../../ui/sources';
 import { useCompanyNames } from '../companies/api';
 import { useContactNames } from '../contacts/api';
 import type { ChangeFormat } from '../timeline/components/RecordTimeline';
@@ -77,6 +78,8 @@ export function useDealChangeFormat(
         return formatDateTime(text);
       case 'probability':
         return `${text}%`;
+      case 'source':
+        return nameSource(t, text);
       default:
         if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : none;
         if (typeof value === 'object') return JSON.stringify(value);

@@ -1,6 +1,7 @@
 import { formatPhone, type LeadStatus, leadStatuses, type User } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
+import { nameSource } from '../../ui/sources';
 import { useCompanyNames } from '../companies/api';
 import { useContactNames } from '../contacts/api';
 
@@ -61,6 +62,7 @@ export function useLeadHistoryFormat(users: User[], links: LeadLinks = {}) {
       return contacts.get(value) ?? t('entities.contact');
     if (field === 'dealId' && typeof value === 'string') return links.deals?.get(value) ?? t('entities.deal');
     if (field === 'phone' && typeof value === 'string') return formatPhone(value);
+    if (field === 'source' && typeof value === 'string') return nameSource(t, value);
     if (field === 'convertedAt' && typeof value === 'string') return formatDateTime(value);
     if (typeof value === 'object') return formatTags(value) ?? none;
     return String(value);

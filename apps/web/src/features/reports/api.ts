@@ -23,7 +23,7 @@ export const reportKeys = {
     ['reports', 'drill', selection, cell] as const,
 };
 
-/** The sources and regions in use, for the filters and the region inputs to offer. */
+/** The sources and regions in use, for the filters and the region and source inputs to offer. */
 export function useReportFilterValues() {
   return useQuery({
     queryKey: [...reportKeys.all, 'filter-values'] as const,

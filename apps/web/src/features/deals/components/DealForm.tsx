@@ -8,6 +8,7 @@ import { CompanyPicker } from '../../companies/components/CompanyPicker';
 import { ContactPicker } from '../../contacts/components/ContactPicker';
 import { useEntityCustomFields } from '../../custom-fields/api';
 import { CustomFieldInputs } from '../../custom-fields/components/CustomFieldInputs';
+import { SourceInput } from '../../sources/SourceInput';
 import { useUpdateDeal } from '../api';
 import { dealChanges, dealToValues } from '../deal-form-values';
 
@@ -107,11 +108,12 @@ export function DealForm({ deal, users, amountFromProducts }: Props) {
             searchable
             clearable
           />
-          <TextInput
+          <SourceInput
             label={t('deals.fields.source')}
             value={values.source}
-            onChange={(event) => set('source', event.currentTarget.value)}
+            onChange={(source) => set('source', source)}
             error={errors.source}
+            testId="deal-source"
           />
           <CompanyPicker
             label={t('deals.fields.companyId')}

@@ -5,9 +5,10 @@ import type { FieldErrors } from '../../../ui/validate';
 import { useEntityCustomFields } from '../../custom-fields/api';
 import { CustomFieldInputs } from '../../custom-fields/components/CustomFieldInputs';
 import { RegionInput } from '../../regions/RegionInput';
+import { SourceInput } from '../../sources/SourceInput';
 import type { LeadFormValues } from '../lead-form-values';
 
-type TextField = 'title' | 'contactName' | 'phone' | 'email' | 'source' | 'channel';
+type TextField = 'title' | 'contactName' | 'phone' | 'email' | 'channel';
 
 type Props = {
   values: LeadFormValues;
@@ -50,7 +51,14 @@ export function LeadFields({
       <TextInput {...text('contactName')} autoComplete="off" />
       <TextInput {...text('phone')} type="tel" autoComplete="off" />
       <TextInput {...text('email')} type="email" autoComplete="off" />
-      <TextInput {...text('source')} />
+      <SourceInput
+        label={t('leads.fields.source')}
+        value={values.source}
+        onChange={(source) => set('source', source)}
+        error={errors.source}
+        readOnly={readOnly}
+        testId="lead-source"
+      />
       <TextInput {...text('channel')} />
       <RegionInput
         value={values.region}
