@@ -40,6 +40,8 @@ describe.skipIf(!browserAvailable())('website forms and telephony in a real brow
     await editor.getByLabel('Название').fill('Заявка на опт');
     await editor.getByLabel('Ответственный').click();
     await page.getByRole('option', { name: 'Мария Иванова' }).click();
+    // Its leads come from the website, named as the tables name it (the lead keeps the code, below).
+    expect(await editor.getByTestId('web-form-source').inputValue()).toBe('Сайт');
     const fields = page.getByTestId('web-form-fields');
     await fields
       .getByRole('textbox', { name: 'Подпись поля «Комментарий» в форме' })

@@ -9,7 +9,7 @@ import { LoadError } from '../ui/LoadError';
 import { PageHeader } from '../ui/PageHeader';
 import { PageLoader } from '../ui/PageLoader';
 
-/** "My tasks": process tasks for me or my role, and the chosen one's form. */
+/** "Process tasks": the tasks business processes set for me or my role, and the chosen one's form. */
 export function InboxPage() {
   const { t } = useTranslation();
   const { taskId } = useParams();

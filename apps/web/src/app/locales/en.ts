@@ -773,7 +773,7 @@ export const en = {
   },
   processes: {
     title: 'Business processes',
-    inbox: 'My tasks',
+    inbox: 'Process tasks',
     new: 'New process',
     monitor: 'Running processes',
     name: 'Name',
@@ -1058,7 +1058,7 @@ export const en = {
       },
     },
     tasks: {
-      title: 'My tasks',
+      title: 'Process tasks',
       empty: 'No open tasks. Tasks from business processes appear here.',
       due: 'Due',
       overdue: 'Overdue',

@@ -5,6 +5,7 @@ import { useReportFilterValues } from '../reports/api';
 
 type Props = {
   label: string;
+  description?: string;
   /** The stored source: a system code such as "event", or a person's own text. */
   value: string;
   onChange: (value: string) => void;
@@ -17,12 +18,13 @@ type Props = {
  * A lead's or deal's source: shown and offered by name in the UI language, stored as the system's
  * code when a person picks one of its sources, and as typed otherwise.
  */
-export function SourceInput({ label, value, onChange, error, readOnly = false, testId }: Props) {
+export function SourceInput({ label, description, value, onChange, error, readOnly = false, testId }: Props) {
   const { t } = useTranslation();
   const known = useReportFilterValues();
   return (
     <Autocomplete
       label={label}
+      description={description}
       value={nameSource(t, value)}
       onChange={(text) => onChange(sourceFromText(t, text))}
       data={sourceOptions(t, known.data?.sources ?? [])}

@@ -8,7 +8,7 @@ type Props = {
   onNavigate: () => void;
 };
 
-/** "My tasks" in the navigation, with the number of open process tasks. */
+/** "Process tasks" in the navigation, with the number of open process tasks. */
 export function InboxNavLink({ onNavigate }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();

@@ -15,6 +15,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldErrors } from '../../../ui/use-field-errors';
 import { validate } from '../../../ui/validate';
+import { SourceInput } from '../../sources/SourceInput';
 import { useUsers } from '../../users/api';
 import type { WebFormBody } from '../api';
 
@@ -117,12 +118,13 @@ export function WebFormEditor({ form, saving, onSave }: Props) {
             searchable
             clearable
           />
-          <TextInput
+          <SourceInput
             label={t('webForms.source')}
             description={t('webForms.sourceHint')}
             value={source}
-            onChange={(event) => setSource(event.currentTarget.value)}
+            onChange={setSource}
             error={errors.source}
+            testId="web-form-source"
           />
           <Select
             label={t('webForms.language')}
