@@ -208,6 +208,8 @@ describe.skipIf(!browserAvailable())('CRM core in a real browser', () => {
     // Win it from the card (the search left it open).
     await page.getByTestId('deal-win').click();
     await expect.poll(() => text(page.getByTestId('deal-stage'))).toBe('Сделка успешна');
+    // A closed deal says when it closed, not when it was expected to.
+    await expect.poll(() => text(page.getByTestId('deal-closed-on'))).toMatch(/^Закрыта \d{1,2} /);
 
     // The contact and the company the conversion created, with the deal on the company's card.
     await page.getByTestId('nav-contacts').click();

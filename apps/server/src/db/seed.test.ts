@@ -74,6 +74,17 @@ describe('demo workspace (seed 004)', () => {
     expect(broken.n).toBe(0);
   });
 
+  it('wins no deal within a day of its start, and dates a closed deal’s expected close on its close', async () => {
+    // A lead converted an hour ago once became a won deal that crossed eight stages in 35 minutes.
+    const hasty = await one<{ quick: number; expectedElsewhen: number }>(sql`
+      select count(*) filter (where closed_at - created_at < interval '1 day'
+          and stage_id in (select id from stages where kind = 'won'))::int as quick,
+        count(*) filter (where expected_close_date <> (closed_at at time zone 'UTC')::date)::int as "expectedElsewhen"
+      from deals where workspace_id = ${workspaceId} and closed_at is not null
+        and pipeline_id = (select id from pipelines where workspace_id = ${workspaceId} and kind = 'sales')`);
+    expect(hasty).toEqual({ quick: 0, expectedElsewhen: 0 });
+  });
+
   it('has nothing that happened after the seeding, and no stage visit that ends before it begins', async () => {
     // A future conversion once made its deal's visits run backwards: the funnel showed -0.25 days.
     const times = [

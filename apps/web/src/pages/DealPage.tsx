@@ -20,7 +20,7 @@ import { ActivityComposer } from '../features/timeline/components/ActivityCompos
 import { RecordTimeline } from '../features/timeline/components/RecordTimeline';
 import { useUsers } from '../features/users/api';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { formatCalendarDate, formatMoney } from '../ui/format';
+import { formatCalendarDate, formatDate, formatMoney } from '../ui/format';
 import { LoadError } from '../ui/LoadError';
 import { notifyError, notifySuccess } from '../ui/notify';
 import { PageLoader } from '../ui/PageLoader';
@@ -110,7 +110,12 @@ function DealCard({ deal, pipeline, pipelines, users }: CardProps) {
                 {stage.name}
               </Badge>
             ) : null}
-            {deal.expectedCloseDate ? (
+            {/* A closed deal says when it closed; the date it was expected by no longer matters. */}
+            {deal.closedAt ? (
+              <Text size="sm" c="dimmed" data-testid="deal-closed-on">
+                {t('deals.closedOn', { date: formatDate(deal.closedAt) })}
+              </Text>
+            ) : deal.expectedCloseDate ? (
               <Text size="sm" c="dimmed">
                 {t('deals.closeBy', { date: formatCalendarDate(deal.expectedCloseDate) })}
               </Text>

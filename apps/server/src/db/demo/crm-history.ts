@@ -227,7 +227,11 @@ export async function seedCrmHistory(
 
   // Deals in every stage, from converted leads spread over the funnel (so that some of the leads'
   // deals are won and the lead sources show revenue) and from existing clients.
-  const converted = leads.filter((lead) => lead.status === 'converted');
+  // The latest conversions take the first stages and the earliest the closed deals, so that no deal
+  // walks the whole funnel in the hour since its lead was converted.
+  const converted = leads
+    .filter((lead) => lead.status === 'converted')
+    .sort((a, b) => (b.converted_at?.getTime() ?? 0) - (a.converted_at?.getTime() ?? 0));
   const plan = [
     ...open.flatMap((stage, i) => Array.from({ length: Math.max(2, 6 - Math.floor(i / 2)) }, () => stage)),
     ...Array.from({ length: 8 }, () => won),
@@ -284,7 +288,8 @@ export async function seedCrmHistory(
       stage_id: stage.id,
       amount: total,
       probability: stage.probability,
-      expected_close_date: new Date(now + random.int(5, 40) * day).toISOString().slice(0, 10),
+      // Closed deals closed when they were expected to; open ones expect to within weeks.
+      expected_close_date: (closed ?? new Date(now + random.int(5, 40) * day)).toISOString().slice(0, 10),
       responsible_id: responsible,
       contact_id: contact.id,
       company_id: contact.company_id,

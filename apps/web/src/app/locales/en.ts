@@ -204,6 +204,7 @@ export const en = {
     loseTitle: 'Close «{{deal}}» as lost',
     lostBecause: 'Lost: {{reason}}',
     closeBy: 'Close by {{date}}',
+    closedOn: 'Closed {{date}}',
     currentStage: 'Current stage: {{stage}}',
     noNextStep: 'No next step',
     noNextStepHint: 'There is no open task: plan the next step.',

@@ -205,6 +205,7 @@ export const ru: Messages = {
     loseTitle: 'Закрыть «{{deal}}» как проваленную',
     lostBecause: 'Провалена: {{reason}}',
     closeBy: 'Закрыть до {{date}}',
+    closedOn: 'Закрыта {{date}}',
     currentStage: 'Текущий этап: {{stage}}',
     noNextStep: 'Нет следующего шага',
     noNextStepHint: 'Нет открытой задачи: запланируйте следующий шаг.',
