@@ -402,6 +402,18 @@ describe('measured plans and plan against fact', () => {
       ['sales', 4, 1, true],
       ['revenue', 200_000, 100_000, false],
     ]);
+    // On March 1st nothing is done yet. A owes a call (32 ÷ 31 = 1.03) and, rounded, a meeting (0.52);
+    // a quarter of a proposal, an eighth of a sale and 6,451.61 ₽ (an eighth of a 50,000 ₽ check) are
+    // not one whole thing yet, so they are not behind.
+    const first = await ok<PlanFact>(owner, 'GET', `/api/plans/${plan.id}/fact?asOf=2025-03-01`);
+    const firstA = first.managers.find((manager) => manager.userId === history.users.managerA.id)!;
+    expect(firstA.indicators.map((i) => [i.id, i.fact, i.expectedByNow, i.behindPace])).toEqual([
+      ['call', 0, 1.03, true],
+      ['meeting', 0, 0.52, true],
+      [proposal, 0, 0.26, false],
+      ['sales', 0, 0.13, false],
+      ['revenue', 0, 6_451.61, false],
+    ]);
     expect(fact.days).toHaveLength(15);
     expect(fact.days[2]).toEqual({
       day: '2025-03-03',

@@ -1,4 +1,5 @@
 import {
+  behindPace,
   conversionsFrom,
   decomposePlan,
   type Plan,
@@ -381,6 +382,7 @@ export async function planFact(
     const share = plan.decomposition.perManager.find((manager) => manager.userId === userId)?.share ?? 0;
     return id === 'revenue' ? round2(wholePlan(id) * share) : Math.ceil(wholePlan(id) * share - 1e-9);
   };
+  const averageCheckAmount = plan.averageCheck.amount;
   const indicator = (id: string, name: string, target: number, fact: number) => {
     const expectedByNow = round2((target * daysElapsed) / daysInPeriod);
     return {
@@ -390,7 +392,8 @@ export async function planFact(
       fact: round2(fact),
       expectedByNow,
       forecast: daysElapsed > 0 ? round2((fact * daysInPeriod) / daysElapsed) : 0,
-      behindPace: daysElapsed > 0 && fact < expectedByNow,
+      behindPace:
+        daysElapsed > 0 && behindPace(fact, expectedByNow, id === 'revenue' ? averageCheckAmount : 1),
     };
   };
   // Sums by step and day and by step and person, added up once: a quarter holds tens of thousands of
