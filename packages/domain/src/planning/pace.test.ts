@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { behindPace } from './pace';
+import { behindPace, elapsedDays } from './pace';
 
 describe('behind pace', () => {
   it('is not behind for a fraction of a thing that is due', () => {
@@ -26,5 +26,16 @@ describe('behind pace', () => {
     // A check of zero (no sales planned) counts in roubles.
     expect(behindPace(10, 10.4, 0)).toBe(false);
     expect(behindPace(9, 10.4, 0)).toBe(true);
+  });
+});
+
+describe('the part of a period gone by', () => {
+  it('counts days that are over whole, and today as far as it has gone', () => {
+    expect(elapsedDays(15)).toBe(15);
+    expect(elapsedDays(1, 0.375)).toBe(0.375);
+    expect(elapsedDays(10, 0.5)).toBe(9.5);
+    expect(elapsedDays(1, 0)).toBe(0);
+    expect(elapsedDays(0, 0.5)).toBe(0);
+    expect(elapsedDays(3, 1.2)).toBe(3);
   });
 });

@@ -356,6 +356,34 @@ describe('measured plans and plan against fact', () => {
     ]);
   });
 
+  it('spreads what is due over the time gone by: today only as far as it has gone', async () => {
+    // Moscow keeps UTC+3 all year: its day and the share of it gone by, worked out here by hand.
+    const moscow = new Date(Date.now() + 3 * 3600 * 1000);
+    const day = moscow.toISOString().slice(0, 10);
+    const share =
+      (moscow.getUTCHours() * 3600 + moscow.getUTCMinutes() * 60 + moscow.getUTCSeconds()) / 86_400;
+    const tenDaysOn = new Date(Date.parse(`${day}T00:00:00Z`) + 9 * 86_400_000).toISOString().slice(0, 10);
+    const plan = await ok<Plan>(owner, 'POST', '/api/plans', {
+      name: 'Десять дней',
+      from: day,
+      to: tenDaysOn,
+      target: { kind: 'revenue', amount: 1_000_000 },
+      averageCheck: 10_000,
+      indicators: [{ stageId: fixture.stages['Подготовка КП'], conversion: 0.5 }],
+      managers: [{ userId: history.users.managerA.id }],
+    });
+    const fact = await ok<PlanFact>(owner, 'GET', `/api/plans/${plan.id}/fact?timezone=Europe/Moscow`);
+    expect(fact).toMatchObject({ asOf: day, daysInPeriod: 10, daysElapsed: 1 });
+    // 100 sales over 10 days: a whole day would make 10 due; by now, 10 × the share of today gone by.
+    const sales = fact.indicators.find((indicator) => indicator.id === 'sales')!;
+    expect(sales.expectedByNow).toBeCloseTo(10 * share, 1);
+    // Forecast keeps the pace per day: nothing done today forecasts nothing.
+    expect(sales.forecast).toBe(sales.fact * 10);
+    // Looked at as a day that is over, the whole day is due.
+    const over = await ok<PlanFact>(owner, 'GET', `/api/plans/${plan.id}/fact?asOf=${tenDaysOn}`);
+    expect(over.indicators.find((indicator) => indicator.id === 'sales')!.expectedByNow).toBe(100);
+  });
+
   it('plan against fact: per indicator, per manager, per day, with forecast and pace', async () => {
     const plan = await ok<Plan>(owner, 'POST', '/api/plans', {
       name: 'Март',

@@ -2,6 +2,7 @@ import {
   behindPace,
   conversionsFrom,
   decomposePlan,
+  elapsedDays,
   type Plan,
   type PlanBody,
   PlanError,
@@ -17,6 +18,7 @@ import { monthsOf } from '../reports/activity.queries';
 import { hourAligned } from '../reports/activity-hours';
 import {
   addDays,
+  dayShare,
   dayStart,
   daysBetween,
   requirePeriod,
@@ -323,8 +325,9 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * Plan against fact up to `asOf`: per indicator (every step, the sales and the revenue) and per manager
- * the caller sees, where the fact should be by now (the plan spread evenly over the days), the
- * forecast to the period's end at the pace so far, and whether it is behind that pace; and day by day.
+ * the caller sees, where the fact should be by now (the plan spread evenly over the time gone by), the
+ * forecast to the period's end at the pace per day so far, and whether it is behind that pace in whole
+ * things; and day by day.
  */
 export async function planFact(
   db: Kysely<DB>,
@@ -334,10 +337,15 @@ export async function planFact(
 ): Promise<PlanFact> {
   const plan = await getPlan(db, actor, id);
   requireTimezone(query.timezone);
-  const asOf = query.asOf ?? today(query.timezone);
+  const now = new Date();
+  const asOf = query.asOf ?? today(query.timezone, now);
   const daysInPeriod = daysBetween(plan.from, plan.to);
   const last = asOf < plan.to ? asOf : plan.to;
   const daysElapsed = Math.max(0, Math.min(daysInPeriod, daysBetween(plan.from, asOf)));
+  // What is due by now spreads the plan over the time gone by: today only as far as it has gone, so
+  // that at 09:00 on the 1st the department does not owe a whole day's calls and is not behind.
+  const isToday = asOf === today(query.timezone, now) && asOf >= plan.from && asOf <= plan.to;
+  const dueDays = elapsedDays(daysElapsed, isToday ? dayShare(query.timezone, now) : undefined);
   const { rows: visible } = await sql<{ id: string }>`
     select id from users where workspace_id = ${actor.workspaceId}
       and id = any(${plan.managers.map((manager) => manager.userId)}::uuid[]) and ${visibleTo(actor, 'users.id')}`.execute(
@@ -384,7 +392,7 @@ export async function planFact(
   };
   const averageCheckAmount = plan.averageCheck.amount;
   const indicator = (id: string, name: string, target: number, fact: number) => {
-    const expectedByNow = round2((target * daysElapsed) / daysInPeriod);
+    const expectedByNow = round2((target * dueDays) / daysInPeriod);
     return {
       id,
       name,

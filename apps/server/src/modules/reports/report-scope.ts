@@ -25,6 +25,23 @@ export function today(timezone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now);
 }
 
+/** How much of the day it is now in a time zone has gone by, 0 to 1 (09:00 is 0.375). */
+export function dayShare(timezone: string, now = new Date()): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: timezone,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  // A day of a clock change is taken as 24 hours: the share is off by an hour's worth at most.
+  return ((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0)) / 86_400;
+}
+
 /** Refuses a period that ends before it starts or is too long, naming the parameter at fault. */
 export function requirePeriod(
   from: string,
