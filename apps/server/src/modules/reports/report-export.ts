@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ReportCell, ReportColumnType } from '@voronka/domain';
 import ExcelJS from 'exceljs';
+import { wallClock } from './report-scope';
 
 /** What an export writes: typed columns and rows that may come from the database in batches. */
 export interface Tabular {
@@ -31,34 +32,6 @@ const numberFormats: Partial<Record<ExportColumnType, string>> = {
 function calendarDate(value: string): Date {
   const [year, month, day] = value.split('-').map(Number) as [number, number, number?];
   return new Date(Date.UTC(year, month - 1, day ?? 1));
-}
-
-/** The wall-clock time of an instant in a zone, as a Date whose UTC fields hold it. */
-export function wallClock(instant: string, timezone: string): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  );
-  return new Date(
-    Date.UTC(
-      Number(parts.year),
-      Number(parts.month) - 1,
-      Number(parts.day),
-      Number(parts.hour),
-      Number(parts.minute),
-      Number(parts.second),
-    ),
-  );
 }
 
 function excelValue(value: ReportCell, type: ExportColumnType, timezone: string): ExcelJS.CellValue {

@@ -25,21 +25,39 @@ export function today(timezone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now);
 }
 
-/** How much of the day it is now in a time zone has gone by, 0 to 1 (09:00 is 0.375). */
-export function dayShare(timezone: string, now = new Date()): number {
+/** The wall-clock time of an instant in a zone, as a Date whose UTC fields hold it. */
+export function wallClock(instant: string, timezone: string): Date {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
       timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
       hourCycle: 'h23',
     })
-      .formatToParts(now)
-      .map((part) => [part.type, Number(part.value)]),
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
   );
+  return new Date(
+    Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+    ),
+  );
+}
+
+/** How much of the day it is now in a time zone has gone by, 0 to 1 (09:00 is 0.375). */
+export function dayShare(timezone: string, now = new Date()): number {
+  const clock = wallClock(now.toISOString(), timezone);
   // A day of a clock change is taken as 24 hours: the share is off by an hour's worth at most.
-  return ((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0)) / 86_400;
+  return (clock.getUTCHours() * 3600 + clock.getUTCMinutes() * 60 + clock.getUTCSeconds()) / 86_400;
 }
 
 /** Refuses a period that ends before it starts or is too long, naming the parameter at fault. */
