@@ -85,6 +85,23 @@ describe('demo workspace (seed 004)', () => {
     expect(hasty).toEqual({ quick: 0, expectedElsewhen: 0 });
   });
 
+  it('keeps books of a working company: an opening balance, sales before the CRM, cash above zero', async () => {
+    const books = await one<{ cash: number; opening: number; before: number; odd: number }>(sql`
+      select coalesce(sum(case when kind = 'income' then amount else -amount end)
+          filter (where status = 'actual'), 0)::float as cash,
+        count(*) filter (where category = 'Остаток на начало')::int as opening,
+        count(*) filter (where kind = 'income' and category = 'Продажи' and deal_id is null
+          and occurred_on < (now() at time zone 'Europe/Moscow')::date - 30)::int as before,
+        count(*) filter (where line_of_business is not null and line_of_business <> 'Упаковка')::int as odd
+      from finance_entries where workspace_id = ${workspaceId}`);
+    // The cash once read -526,000 ₽: two months of costs against a month of sales.
+    expect(books.cash).toBeGreaterThan(0);
+    expect(books.opening).toBe(1);
+    expect(books.before).toBeGreaterThanOrEqual(4);
+    // A packaging company's income is packaging, not "windows and doors".
+    expect(books.odd).toBe(0);
+  });
+
   it('has nothing that happened after the seeding, and no stage visit that ends before it begins', async () => {
     // A future conversion once made its deal's visits run backwards: the funnel showed -0.25 days.
     const times = [

@@ -72,8 +72,34 @@ export async function seedPlanning(
         amount: deal.amount,
         occurred_on: today(zone, deal.closed_at!),
         category: 'Продажи',
-        line_of_business: 'Окна и двери',
+        line_of_business: 'Упаковка',
         deal_id: deal.id,
+      }),
+    );
+  }
+  // The company traded before its books moved here: the money on its account when they begin, and the
+  // weekly sales of the weeks before its first deal in the CRM. Without them the demo's cash read
+  // -526,000 ₽, two months of costs against one month of sales.
+  entries.push(
+    entry({
+      kind: 'income',
+      amount: 600_000,
+      occurred_on: months[0]!,
+      category: 'Остаток на начало',
+      comment: 'Деньги на счёте до начала учёта в Voronka',
+    }),
+  );
+  const crmStart = addDays(todayDay, -30);
+  const weekly = [96_000, 104_500, 88_000, 112_000];
+  for (let day = addDays(months[0]!, 2), week = 0; day < crmStart; day = addDays(day, 7), week++) {
+    entries.push(
+      entry({
+        kind: 'income',
+        amount: weekly[week % weekly.length]!,
+        occurred_on: day,
+        category: 'Продажи',
+        line_of_business: 'Упаковка',
+        comment: 'Оплаты клиентов до начала работы в CRM',
       }),
     );
   }
