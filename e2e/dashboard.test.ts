@@ -212,6 +212,10 @@ describe.skipIf(!browserAvailable())('role dashboards in a real browser', () => 
     await expect
       .poll(() => page.getByTestId('cash-flow-chart').locator('svg path').count())
       .toBeGreaterThan(3);
+    // Months read as months ("дек. 2026 г."), not as the API's "2026-12".
+    const axis = await page.getByTestId('cash-flow-chart').locator('svg text').allTextContents();
+    expect(axis.filter((label) => /^\d{4}-\d{2}$/.test(label))).toEqual([]);
+    expect(axis.some((label) => /^[а-я]+\.? \d{4}/.test(label))).toBe(true);
 
     await snap(page, 'dashboard-05-owner', { fullPage: true });
 

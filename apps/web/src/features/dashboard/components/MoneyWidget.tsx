@@ -6,6 +6,7 @@ import { formatMoney } from '../../../ui/format';
 import { LoadError } from '../../../ui/LoadError';
 import { PageLoader } from '../../../ui/PageLoader';
 import { Section } from '../../../ui/Section';
+import { monthLabel } from '../../finance/month-label';
 import { type ReportCellRef, useReport } from '../../reports/api';
 import { DrillDrawer } from '../../reports/components/DrillDrawer';
 import { formatReportCell } from '../../reports/format-cell';
@@ -59,7 +60,7 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
 
   const option = useMemo(
     () => ({
-      ...overTime(months.map((month) => month.month)),
+      ...overTime(months.map((month) => monthLabel(month.month))),
       series: [
         {
           type: 'bar',
