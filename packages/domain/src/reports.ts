@@ -116,7 +116,7 @@ export const exportFormats = ['xlsx', 'csv'] as const;
 export const ExportQuery = ReportQuery.extend({
   format: z.enum(exportFormats),
   /** The language of the file's labels, totals, statuses and groups; the UI sends its own. */
-  lang: Locale.default('ru'),
+  locale: Locale.default('ru'),
   row: z.string().max(200).optional(),
   column: z.string().max(60).optional(),
 });

@@ -178,7 +178,7 @@ describe('in the UI language', () => {
       'Отказ;subManager export;1',
       'Итого;;4',
     ]);
-    expect(await csvLines(`/api/reports/lead-statuses/export?${march}&format=csv&lang=en`)).toEqual([
+    expect(await csvLines(`/api/reports/lead-statuses/export?${march}&format=csv&locale=en`)).toEqual([
       'Status;Manager;Leads',
       'New;managerA export;1',
       'In work;managerA export;1',
@@ -189,7 +189,7 @@ describe('in the UI language', () => {
   });
 
   it('writes an English XLSX: headers, the missing source and the totals row; people’s sources as typed', async () => {
-    const { book } = await workbook(`/api/reports/lead-sources/export?${march}&format=xlsx&lang=en`);
+    const { book } = await workbook(`/api/reports/lead-sources/export?${march}&format=xlsx&locale=en`);
     expect(sheetValues(book)).toEqual([
       ['Source', 'Leads', 'Converted to deals', 'Conversion to a deal', 'Deals won', 'Revenue'],
       ['site', 2, 0, 0, 0, 0],
@@ -201,7 +201,7 @@ describe('in the UI language', () => {
 
   it('heads the records behind a cell in English', async () => {
     const { book } = await workbook(
-      `/api/reports/activity-daily/export?${march}&format=xlsx&lang=en&row=2025-03-03~${team.users.managerA.id}&column=calls`,
+      `/api/reports/activity-daily/export?${march}&format=xlsx&locale=en&row=2025-03-03~${team.users.managerA.id}&column=calls`,
     );
     expect(sheetValues(book)[0]).toEqual(['ID', 'Title', 'When', 'Amount', 'Responsible']);
   });
@@ -209,9 +209,9 @@ describe('in the UI language', () => {
   it('refuses a language it does not speak', async () => {
     const response = await owner.request(
       'GET',
-      `/api/reports/lead-statuses/export?${march}&format=csv&lang=de`,
+      `/api/reports/lead-statuses/export?${march}&format=csv&locale=de`,
     );
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details[0].path).toBe('querystring.lang');
+    expect(response.json().error.details[0].path).toBe('querystring.locale');
   });
 });

@@ -112,8 +112,8 @@ export async function prepareExport(
   name: ReportName,
   query: ExportQuery,
 ): Promise<{ fileName: string; write(output: PassThrough): Promise<void> }> {
-  const { format, row, column, lang, ...filters } = query;
-  const language = reportLanguages[lang];
+  const { format, row, column, locale, ...filters } = query;
+  const language = reportLanguages[locale];
   const fileName = `${name}_${query.from}_${query.to}${column ? `_${column}` : ''}.${format}`;
   const writer = format === 'xlsx' ? writeXlsx : writeCsv;
   let tabular: Tabular;

@@ -68,10 +68,10 @@ export function useReportDrill(selection: ReportSelection, cell: ReportCellRef |
 /**
  * The address of the report as a file, for a plain link: the browser downloads it with the session cookie.
  *
- * in the UI language `lang`.
+ * in the UI language `locale`.
  *
- * @example exportUrl(selection, 'xlsx', 'en') // "/api/reports/managers/export?from=2026-11-01&to=2026-11-30&format=xlsx&lang=en"
+ * @example exportUrl(selection, 'xlsx', 'en') // "/api/reports/managers/export?from=2026-11-01&to=2026-11-30&format=xlsx&locale=en"
  */
-export function exportUrl(selection: ReportSelection, format: 'xlsx' | 'csv', lang: Locale): string {
-  return `/api/reports/${selection.report}/export${queryString({ ...reportParams(selection), format, lang })}`;
+export function exportUrl(selection: ReportSelection, format: 'xlsx' | 'csv', locale: Locale): string {
+  return `/api/reports/${selection.report}/export${queryString({ ...reportParams(selection), format, locale })}`;
 }

@@ -12,12 +12,12 @@ type Props = {
 /** Plain links: the server streams the file and the browser saves it. */
 export function ExportLinks({ selection }: Props) {
   const { t } = useTranslation();
-  const lang = currentLocale();
+  const locale = currentLocale();
   return (
     <Group gap="xs">
       <Button
         component="a"
-        href={exportUrl(selection, 'xlsx', lang)}
+        href={exportUrl(selection, 'xlsx', locale)}
         download
         variant="light"
         leftSection={<IconDownload size={16} />}
@@ -27,7 +27,7 @@ export function ExportLinks({ selection }: Props) {
       </Button>
       <Button
         component="a"
-        href={exportUrl(selection, 'csv', lang)}
+        href={exportUrl(selection, 'csv', locale)}
         download
         variant="light"
         leftSection={<IconDownload size={16} />}
