@@ -102,6 +102,31 @@ describe('demo workspace (seed 004)', () => {
     expect(books.odd).toBe(0);
   });
 
+  it('calls a lead back soon after it comes in, as the call-back task asks', async () => {
+    const firstCalls = await one<{ leads: number; averageMinutes: number; lateOverSixHours: number }>(sql`
+      select count(*)::int as leads, avg(minutes)::float as "averageMinutes",
+        count(*) filter (where minutes > 6 * 60)::int as "lateOverSixHours"
+      from (select extract(epoch from min(a.occurred_at) - l.created_at) / 60 as minutes
+        from leads l join activities a on a.entity = 'lead' and a.record_id = l.id
+        where l.workspace_id = ${workspaceId} group by l.id, l.created_at) f`);
+    // Before: 128 to 159 hours on average per manager in the managers report.
+    expect(firstCalls.leads).toBe(60);
+    expect(firstCalls.averageMinutes).toBeLessThan(120);
+    expect(firstCalls.lateOverSixHours).toBe(0);
+  });
+
+  it('has every manager at work this month: the farmer calls the clients she looks after', async () => {
+    const idle = (
+      await sql<{ name: string }>`
+        select u.name from users u
+        where u.workspace_id = ${workspaceId} and u.role = 'manager'
+          and not exists (select 1 from activities a where a.author_id = u.id and a.kind = 'call'
+            and a.occurred_at > now() - interval '30 days')`.execute(t.database.db)
+    ).rows.map((row) => row.name);
+    // Before: Ольга Кузнецова (farmer) had no call at all.
+    expect(idle).toEqual([]);
+  });
+
   it('has nothing that happened after the seeding, and no stage visit that ends before it begins', async () => {
     // A future conversion once made its deal's visits run backwards: the funnel showed -0.25 days.
     const times = [

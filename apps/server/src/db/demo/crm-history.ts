@@ -367,7 +367,7 @@ export async function seedCrmHistory(
   // The work itself: calls and notes on leads and deals, meetings on deals past the presentation.
   const activities: Row<'activities'>[] = [];
   const log = (
-    entity: 'lead' | 'deal',
+    entity: 'lead' | 'deal' | 'company',
     recordId: string,
     author: string,
     from: number,
@@ -426,8 +426,15 @@ export async function seedCrmHistory(
       });
     }
   };
-  for (const lead of leads)
-    log('lead', lead.id, lead.responsible_id, lead.created_at.getTime(), now, random.int(1, 3), 0);
+  for (const lead of leads) {
+    // The first call comes within the quarter hour the call-back task allows, now and then hours late;
+    // spread over the lead's life, it came five days on average and the report said so.
+    const created = lead.created_at.getTime();
+    const delay = random.chance(0.8) ? random.int(3, 15) * (hour / 60) : random.int(1, 6) * hour;
+    const first = Math.min(now, created + delay);
+    log('lead', lead.id, lead.responsible_id, first, first, 1, 0);
+    log('lead', lead.id, lead.responsible_id, first, now, random.int(0, 2), 0);
+  }
   for (const deal of deals) {
     const stageIndex = open.findIndex((stage) => stage.id === deal.stage_id);
     const far = stageIndex < 0 || stageIndex >= 2;
@@ -443,6 +450,17 @@ export async function seedCrmHistory(
       far ? random.int(1, 2) : random.int(0, 1),
     );
   }
+  // The farmer keeps in touch with the clients she looks after: a call or two each this month.
+  for (const company of companies.filter((candidate) => candidate.responsible_id === people.farmer))
+    log(
+      'company',
+      company.id,
+      people.farmer,
+      Math.max(company.created_at.getTime(), monthAgo),
+      now,
+      random.int(1, 2),
+      0,
+    );
   await db.insertInto('activities').values(activities).execute();
 
   // Next steps: most open deals have one (overdue, today or later); the rest show "no next step".
