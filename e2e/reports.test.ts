@@ -184,6 +184,20 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Status', 'Manager', 'Leads']);
     expect(column(1)).toEqual(['Status', ...statuses, 'Total']);
 
+    // The printable page: the same table under the report's title and period, in English.
+    const [printed] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByTestId('report-print').click(),
+    ]);
+    await printed.waitForLoadState();
+    expect(await printed.title()).toBe('Leads by status');
+    expect(await printed.locator('thead th').allTextContents()).toEqual(['Status', 'Manager', 'Leads']);
+    expect(await printed.locator('tbody td:first-child').allTextContents()).toEqual(statuses);
+    expect(await printed.locator('tfoot th').first().textContent()).toBe('Total');
+    expect(await printed.locator('.facts').textContent()).toMatch(/^Period: \d{1,2} \w{3} \d{4} – /);
+    await snap(printed, 'reports-06-english-print');
+    await printed.close();
+
     await page.goto(`/reports?report=clients&from=${from}`);
     await expect.poll(() => table.locator('thead th').first().textContent()).toBe('Group');
     expect(await table.locator('thead th').allTextContents()).toEqual([

@@ -1,6 +1,6 @@
 import type { Locale } from './common';
 import { type LeadStatus, leadStatuses } from './leads';
-import type { ReportTable } from './reports';
+import type { dealFilters, ReportName, ReportTable } from './reports';
 
 /** Sources the system itself writes: web forms ("website"), telephony ("phone"), the demo's channels. */
 export const knownSources = [
@@ -19,6 +19,12 @@ export type KnownSource = (typeof knownSources)[number];
  * writes its exports with them, so a table reads the same on screen and in the file.
  */
 export interface ReportLanguage {
+  /** Each report's title. */
+  names: Record<ReportName, string>;
+  /** The record filters' labels, for the filters bar and the printed page's heading. */
+  filters: Record<(typeof dealFilters)[number], string>;
+  /** The printed page's words. */
+  print: { period: string; printed: string; print: string };
   /** Column labels by `report/key` or `key`; none in Russian, the language the server labels columns in. */
   columns: Record<string, string>;
   statuses: Record<LeadStatus, string>;
@@ -33,6 +39,27 @@ export interface ReportLanguage {
 }
 
 const en: ReportLanguage = {
+  names: {
+    'activity-daily': 'Activity by day',
+    'activity-weekly': 'Activity by week',
+    'activity-monthly': 'Sales by month',
+    managers: 'Managers',
+    'deal-stages': 'Deals by stage',
+    'lead-statuses': 'Leads by status',
+    'lead-sources': 'Lead sources',
+    funnel: 'Sales funnel',
+    clients: 'Client base',
+    leaderboard: 'Leaderboard',
+  },
+  filters: {
+    managerId: 'Manager',
+    departmentId: 'Department',
+    pipelineId: 'Pipeline',
+    source: 'Source',
+    productId: 'Product',
+    region: 'Region',
+  },
+  print: { period: 'Period', printed: 'Printed', print: 'Print' },
   columns: {
     amount: 'Amount',
     averageCheck: 'Average check',
@@ -119,6 +146,27 @@ const en: ReportLanguage = {
 };
 
 const ru: ReportLanguage = {
+  names: {
+    'activity-daily': 'Активность по дням',
+    'activity-weekly': 'Активность по неделям',
+    'activity-monthly': 'Продажи по месяцам',
+    managers: 'Менеджеры',
+    'deal-stages': 'Сделки по этапам',
+    'lead-statuses': 'Лиды по статусам',
+    'lead-sources': 'Источники лидов',
+    funnel: 'Воронка продаж',
+    clients: 'Клиентская база',
+    leaderboard: 'Рейтинг',
+  },
+  filters: {
+    managerId: 'Менеджер',
+    departmentId: 'Отдел',
+    pipelineId: 'Воронка',
+    source: 'Источник',
+    productId: 'Товар',
+    region: 'Регион',
+  },
+  print: { period: 'Период', printed: 'Напечатано', print: 'Печать' },
   columns: {},
   statuses: {
     new: 'Новый',

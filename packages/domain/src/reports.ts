@@ -111,6 +111,10 @@ export const DrillQuery = ReportQuery.extend({
 });
 export type DrillQuery = z.infer<typeof DrillQuery>;
 
+/** The report as a printable page, in a language (the web sends the UI's). */
+export const PrintQuery = ReportQuery.extend({ locale: Locale.default('ru') });
+export type PrintQuery = z.infer<typeof PrintQuery>;
+
 export const exportFormats = ['xlsx', 'csv'] as const;
 /** The report's table, or with `column` (and `row`) the records behind that cell, in every row. */
 export const ExportQuery = ReportQuery.extend({

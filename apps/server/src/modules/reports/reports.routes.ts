@@ -3,6 +3,7 @@ import {
   DrillQuery,
   DrillResult,
   ExportQuery,
+  PrintQuery,
   ReportFilterValues,
   ReportName,
   ReportQuery,
@@ -14,6 +15,7 @@ import type { DB } from '../../db/schema';
 import { actorOf } from '../../http/authenticate';
 import { type App, errorResponses } from '../../http/route-types';
 import { reportFilterValues } from './filter-values';
+import { printReport } from './report-print.service';
 import { drillReport, prepareExport, runReport } from './reports.service';
 
 const ReportParams = z.strictObject({ report: ReportName });
@@ -54,6 +56,20 @@ export function registerReportRoutes(app: App, db: Kysely<DB>): void {
       response: { 200: DrillResult, ...errorResponses },
     },
     handler: async (request) => drillReport(db, actorOf(request), request.params.report, request.query),
+  });
+
+  app.get('/api/reports/:report/print', {
+    schema: {
+      tags: ['reports'],
+      summary:
+        'The report as a printable HTML page: title, period and filters over the table with its totals',
+      params: ReportParams,
+      querystring: PrintQuery,
+    },
+    handler: async (request, reply) => {
+      const html = await printReport(db, actorOf(request), request.params.report, request.query);
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
   });
 
   app.get('/api/reports/:report/export', {

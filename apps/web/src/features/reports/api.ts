@@ -75,3 +75,8 @@ export function useReportDrill(selection: ReportSelection, cell: ReportCellRef |
 export function exportUrl(selection: ReportSelection, format: 'xlsx' | 'csv', locale: Locale): string {
   return `/api/reports/${selection.report}/export${queryString({ ...reportParams(selection), format, locale })}`;
 }
+
+/** The printable page of the report, in the UI language `locale`: the browser opens it in a new tab. */
+export function printUrl(selection: ReportSelection, locale: Locale): string {
+  return `/api/reports/${selection.report}/print${queryString({ ...reportParams(selection), locale })}`;
+}

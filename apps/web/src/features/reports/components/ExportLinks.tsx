@@ -1,15 +1,15 @@
 import { Button, Group } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../../app/i18n';
-import { exportUrl } from '../api';
+import { exportUrl, printUrl } from '../api';
 import type { ReportSelection } from '../report-query';
 
 type Props = {
   selection: ReportSelection;
 };
 
-/** Plain links: the server streams the file and the browser saves it. */
+/** Plain links: the server streams the file and the browser saves it, or opens the printable page. */
 export function ExportLinks({ selection }: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -34,6 +34,17 @@ export function ExportLinks({ selection }: Props) {
         data-testid="export-csv"
       >
         {t('reports.exportCsv')}
+      </Button>
+      <Button
+        component="a"
+        href={printUrl(selection, locale)}
+        target="_blank"
+        rel="noopener"
+        variant="light"
+        leftSection={<IconPrinter size={16} />}
+        data-testid="report-print"
+      >
+        {t('reports.print')}
       </Button>
     </Group>
   );
