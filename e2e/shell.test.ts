@@ -117,9 +117,15 @@ describe.skipIf(!browserAvailable())('web shell in a real browser', () => {
     // Edit it: the change shows as old → new at the top of the history.
     const editForm = page.getByTestId('edit-lead-form');
     await editForm.getByLabel(/Телефон/).fill('+7 900 000-00-02');
+    // A source picked from the list is kept as the system's code and read back by its name.
+    await editForm.getByTestId('lead-source').fill('Рекоменд');
+    await page.getByRole('option', { name: 'Рекомендация', exact: true }).click();
     await editForm.locator('button[type="submit"]').click();
     await expect.poll(() => entries.count()).toBe(2);
-    expect(await text(entries.first())).toContain('Телефон: +7 900 000-00-01 → +7 900 000-00-02');
+    const edited = await text(entries.first());
+    expect(edited).toContain('Телефон: +7 900 000-00-01 → +7 900 000-00-02');
+    expect(edited).toContain('→ Рекомендация');
+    expect(edited).not.toContain('referral');
 
     // Refusing needs a reason: the form says so next to the field, then records both changes.
     await editForm.getByLabel('Статус', { exact: true }).click();
