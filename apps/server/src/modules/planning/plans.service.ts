@@ -338,13 +338,14 @@ export async function planFact(
   const plan = await getPlan(db, actor, id);
   requireTimezone(query.timezone);
   const now = new Date();
-  const asOf = query.asOf ?? today(query.timezone, now);
+  const todayDay = today(query.timezone, now);
+  const asOf = query.asOf ?? todayDay;
   const daysInPeriod = daysBetween(plan.from, plan.to);
   const last = asOf < plan.to ? asOf : plan.to;
   const daysElapsed = Math.max(0, Math.min(daysInPeriod, daysBetween(plan.from, asOf)));
   // What is due by now spreads the plan over the time gone by: today only as far as it has gone, so
   // that at 09:00 on the 1st the department does not owe a whole day's calls and is not behind.
-  const isToday = asOf === today(query.timezone, now) && asOf >= plan.from && asOf <= plan.to;
+  const isToday = asOf === todayDay && asOf >= plan.from && asOf <= plan.to;
   const dueDays = elapsedDays(daysElapsed, isToday ? dayShare(query.timezone, now) : undefined);
   const { rows: visible } = await sql<{ id: string }>`
     select id from users where workspace_id = ${actor.workspaceId}

@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../access/actor';
-import { renderReportPrint } from './report-print';
+import { intlLocale, renderReportPrint } from './report-print';
 import { runReport } from './reports.service';
 
 /** The record a filter names, by its id, in the actor's workspace; the id itself if it is gone. */
@@ -61,7 +61,7 @@ export async function printReport(
           : await recordName(db, actor.workspaceId, filterTables[filter], value);
     applied.push([language.filters[filter], text]);
   }
-  const printedAt = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+  const printedAt = new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone: query.timezone,
     dateStyle: 'medium',
     timeStyle: 'short',

@@ -17,7 +17,7 @@ export interface PrintHeading {
   printedAt: string;
 }
 
-const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
+export const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 
 /** A calendar day or month (YYYY-MM-DD, YYYY-MM) as the language writes it; the same day in every zone. */
 function calendar(value: string, locale: Locale, month: boolean): string {
@@ -33,9 +33,8 @@ export function printCell(value: ReportCell, type: ReportColumnType, locale: Loc
   if (value === null) return '—';
   const number = (options: Intl.NumberFormatOptions) =>
     new Intl.NumberFormat(intlLocale(locale), options).format(Number(value));
-  // The totals row's first cell holds the word "Total" whatever its column's type.
-  if (typeof value === 'string' && (type === 'text' || !/^-?\d{4}-\d{2}|^-?[\d.]+$/.test(value)))
-    return value;
+  // Text stays as written; days and months come as strings and are written as dates below.
+  if (typeof value === 'string' && type !== 'date' && type !== 'month') return value;
   switch (type) {
     case 'date':
       return calendar(String(value), locale, false);
