@@ -220,6 +220,15 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
       .allTextContents();
     expect(sources).toEqual(expect.arrayContaining(['Website', 'Phone']));
     expect(sources.filter((source) => /^[a-z_]+$/.test(source))).toEqual([]);
+
+    // Months read as months ("Oct 2026"), in the table and under the bars, not as "2026-10".
+    await page.goto(`/reports?report=activity-monthly&from=${from}`);
+    await expect.poll(() => table.locator('thead th').first().textContent()).toBe('Month');
+    const months = await table.locator('[data-testid="report-row"] [data-column="month"]').allTextContents();
+    expect(months.length).toBeGreaterThanOrEqual(2);
+    for (const month of months) expect(month).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
+    expect(await text(page.getByTestId('report-bar').first())).toMatch(new RegExp(`^${months[0]}: `));
+    await snap(page, 'reports-07-english-months');
     expect(errors).toEqual([]);
   });
 });

@@ -28,6 +28,19 @@ export function formatCalendarDate(value: string | null): string {
 }
 
 /**
+ * A YYYY-MM month as people read it in the UI language.
+ *
+ * @example formatMonth('2026-11') // "Nov 2026" in English, "нояб. 2026 г." in Russian
+ */
+export function formatMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  if (!year || !number) return month;
+  return new Intl.DateTimeFormat(i18n.language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, number - 1, 1)),
+  );
+}
+
+/**
  * Money in the UI language, kopecks only when there are any.
  *
  * @example formatMoney(40000) // "40 000 ₽" in Russian, "₽40,000" in English

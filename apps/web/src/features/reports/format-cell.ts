@@ -1,6 +1,6 @@
 import type { ReportCell, ReportColumnType } from '@voronka/domain';
 import { i18n } from '../../app/i18n';
-import { formatCalendarDate, formatMoney } from '../../ui/format';
+import { formatCalendarDate, formatMoney, formatMonth } from '../../ui/format';
 import { isNumericColumn } from './column-types';
 
 export { isNumericColumn };
@@ -11,7 +11,7 @@ function locale(): string {
 
 /**
  * A report cell as people read it in the UI language: counts grouped, roubles, shares as percent,
- * days as dates; null as an em dash. A text in a numeric column (the totals row's label) stays as it is.
+ * days and months as dates; null as an em dash. A text in a numeric column (the totals row's label) stays as it is.
  *
  * @example formatReportCell(0.375, 'percent') // "37.5%"
  */
@@ -31,6 +31,8 @@ export function formatReportCell(value: ReportCell, type: ReportColumnType): str
       return new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(Number(value));
     case 'date':
       return formatCalendarDate(String(value));
+    case 'month':
+      return formatMonth(String(value));
     default:
       return String(value);
   }

@@ -2,11 +2,10 @@ import { NumberInput, SimpleGrid, Stack, Text, useMantineTheme } from '@mantine/
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../ui/EChart';
-import { formatMoney } from '../../../ui/format';
+import { formatMoney, formatMonth } from '../../../ui/format';
 import { LoadError } from '../../../ui/LoadError';
 import { PageLoader } from '../../../ui/PageLoader';
 import { Section } from '../../../ui/Section';
-import { monthLabel } from '../../finance/month-label';
 import { type ReportCellRef, useReport } from '../../reports/api';
 import { DrillDrawer } from '../../reports/components/DrillDrawer';
 import { formatReportCell } from '../../reports/format-cell';
@@ -60,7 +59,7 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
 
   const option = useMemo(
     () => ({
-      ...overTime(months.map((month) => monthLabel(month.month))),
+      ...overTime(months.map((month) => formatMonth(month.month))),
       series: [
         {
           type: 'bar',

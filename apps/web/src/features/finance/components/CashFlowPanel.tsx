@@ -3,11 +3,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../../app/i18n';
 import { EChart } from '../../../ui/EChart';
-import { formatMoney } from '../../../ui/format';
+import { formatMoney, formatMonth } from '../../../ui/format';
 import { LoadError } from '../../../ui/LoadError';
 import { PageLoader } from '../../../ui/PageLoader';
 import { type CashFlow, type CashFlowFilter, useCashFlow } from '../api';
-import { monthLabel } from '../month-label';
 import { MonthsTable } from './MonthsTable';
 
 type Props = {
@@ -55,7 +54,7 @@ function CashFlowChart({ flow }: { flow: CashFlow }) {
       },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: flow.months.map((month) => monthLabel(month.month)) },
+      xAxis: { type: 'category', data: flow.months.map((month) => formatMonth(month.month)) },
       yAxis: {
         type: 'value',
         axisLabel: {

@@ -1,8 +1,7 @@
 import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../ui/format';
-import { monthLabel } from '../month-label';
+import { formatMoney, formatMonth } from '../../../ui/format';
 
 export type MonthRow = { month: string; income: number; expense: number; net: number; balance: number };
 
@@ -39,7 +38,7 @@ export function MonthsTable({ openingBalance, months, balanceLabel, testIds, not
         </Table.Tr>
         {months.map((month, index) => (
           <Table.Tr key={month.month} data-testid={testIds.month} data-month={month.month}>
-            <Table.Td>{monthLabel(month.month)}</Table.Td>
+            <Table.Td>{formatMonth(month.month)}</Table.Td>
             <Table.Td ta="right" data-column="income" data-value={month.income}>
               {formatMoney(month.income)}
               {note?.(index, 'income')}

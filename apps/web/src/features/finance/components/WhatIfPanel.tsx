@@ -1,10 +1,9 @@
 import { Badge, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../ui/format';
+import { formatMoney, formatMonth } from '../../../ui/format';
 import { LoadError } from '../../../ui/LoadError';
 import { useWhatIf, type WhatIf, type WhatIfRequest } from '../api';
-import { monthLabel } from '../month-label';
 import { monthOf, monthsBetween } from '../months';
 import { MonthsTable } from './MonthsTable';
 
@@ -123,7 +122,7 @@ function WhatIfResult({ result }: { result: WhatIf }) {
     <Stack gap="xs" data-testid="what-if-result">
       {last ? (
         <Text size="lg" fw={700}>
-          {t('planning.finance.remains', { month: monthLabel(last.month) })}{' '}
+          {t('planning.finance.remains', { month: formatMonth(last.month) })}{' '}
           <Text
             span
             inherit
