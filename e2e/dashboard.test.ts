@@ -189,12 +189,30 @@ describe.skipIf(!browserAvailable())('role dashboards in a real browser', () => 
     expect(await numberOf(revenue)).toBe(monthly.totals.revenue);
     expect(await numberOf(page.getByTestId('money-profit'))).toBe(monthly.totals.profit);
 
-    // Seed 004: costs of 400,000 ₽ a month with payroll; at a 50 % margin, break-even is 800,000 ₽.
+    // Nothing typed: the margin is measured over the complete months from the demo's sales and the
+    // purchases booked against them (about half the price), and break-even follows from it.
     const rate = page.getByTestId('money-margin-rate');
+    const breakEven = page.getByTestId('money-break-even');
+    const measured = await apiGet<{
+      marginRate: number;
+      revenue: number;
+      marginMeasuredOn: { deals: number };
+    }>(page, `/api/finance/break-even?from=${from}&to=${demoMonthEnd(-1)}`);
+    expect(measured.marginRate).toBeGreaterThan(0.45);
+    expect(measured.marginRate).toBeLessThan(0.55);
+    await expect.poll(() => breakEven.getAttribute('data-value')).toBe(String(measured.revenue));
+    expect(await rate.getAttribute('placeholder')).toBe(
+      `${String(Math.round(measured.marginRate * 1000) / 10).replace('.', ',')} %`,
+    );
+    expect(await text(page.getByTestId('widget-money'))).toContain(
+      `Измерена по продажам с закупками за полные месяцы: ${measured.marginMeasuredOn.deals}`,
+    );
+    await snap(page, 'dashboard-05-owner-measured-margin', { fullPage: true });
+
+    // Seed 004: costs of 400,000 ₽ a month with payroll; at a 50 % margin, break-even is 800,000 ₽.
     await rate.fill('50');
     await rate.press('Enter');
     await page.waitForURL(/margin=50/);
-    const breakEven = page.getByTestId('money-break-even');
     await expect.poll(() => breakEven.getAttribute('data-value')).toBe('800000');
     expect(await text(breakEven)).toContain('800\u00a0000\u00a0₽');
     expect(await numberOf(page.getByTestId('money-margin'))).toBeCloseTo(

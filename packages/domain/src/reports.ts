@@ -541,7 +541,11 @@ export const WhatIf = z
 export const BreakEvenQuery = z.strictObject({
   /** Fixed costs per month with payroll; by default the average monthly actual expense from `from` to `to`. */
   fixedCosts: z.coerce.number().min(0).max(1e13).optional(),
-  marginRate: z.coerce.number().gt(0).max(1),
+  /**
+   * Share of revenue left after the sale's own costs; by default measured from `from` to `to`: the
+   * sales paid in the period and the purchases booked against the same deals.
+   */
+  marginRate: z.coerce.number().gt(0).max(1).optional(),
   from: Day.optional(),
   to: Day.optional(),
 });
@@ -549,7 +553,11 @@ export const BreakEven = z
   .object({
     fixedCosts: z.number(),
     fixedCostsMeasured: z.boolean(),
-    marginRate: z.number(),
-    revenue: z.number(),
+    /** Null when it was to be measured and no sale in the period has purchases booked against it. */
+    marginRate: z.number().nullable(),
+    /** The sales the margin was measured on (paid in the period, with purchases booked); null when typed. */
+    marginMeasuredOn: z.object({ deals: z.number().int(), income: z.number(), costs: z.number() }).nullable(),
+    /** Null when there is no margin to cover the costs with (not measured, or none left). */
+    revenue: z.number().nullable(),
   })
   .meta({ id: 'BreakEven' });

@@ -102,6 +102,30 @@ describe('demo workspace (seed 004)', () => {
     expect(books.odd).toBe(0);
   });
 
+  it('books each sale’s purchase against its deal, so the owner’s page measures a margin near 50 %', async () => {
+    const sales = await one<{
+      paid: number;
+      bought: number;
+      income: number;
+      costs: number;
+      future: number;
+    }>(sql`
+      select count(*) filter (where kind = 'income')::int as paid,
+        count(*) filter (where kind = 'expense')::int as bought,
+        coalesce(sum(amount) filter (where kind = 'income'), 0)::float as income,
+        coalesce(sum(amount) filter (where kind = 'expense'), 0)::float as costs,
+        count(*) filter (where occurred_on > (now() at time zone 'Europe/Moscow')::date)::int as future
+      from finance_entries
+      where workspace_id = ${workspaceId} and deal_id is not null and status = 'actual'`);
+    // Before, no purchase was booked against a deal: the margin could only be typed.
+    expect(sales.paid).toBeGreaterThan(0);
+    expect(sales.bought).toBe(sales.paid);
+    expect(sales.future).toBe(0);
+    const margin = (sales.income - sales.costs) / sales.income;
+    expect(margin).toBeGreaterThan(0.45);
+    expect(margin).toBeLessThan(0.55);
+  });
+
   it('calls a lead back soon after it comes in, as the call-back task asks', async () => {
     const firstCalls = await one<{ leads: number; averageMinutes: number; lateOverSixHours: number }>(sql`
       select count(*)::int as leads, avg(minutes)::float as "averageMinutes",

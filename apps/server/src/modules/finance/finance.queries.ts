@@ -147,6 +147,35 @@ export async function expensesBetween(db: Kysely<DB>, workspaceId: string, from:
   return Number(rows[0]?.spent ?? 0);
 }
 
+/**
+ * What the sales paid from `from` to `to` brought and what they cost: the actual income booked against
+ * each deal in the period and the actual purchases booked against the same deals on any day (goods are
+ * often bought the month before the client pays). Deals with no purchase booked are left out: their
+ * costs are unknown, not nil, and counting them would raise the margin.
+ */
+export async function dealMargin(db: Kysely<DB>, workspaceId: string, from: string, to: string) {
+  const { rows } = await sql<{ deals: string; income: string; costs: string }>`
+    with sold as (
+      select f.deal_id, sum(f.amount) as income
+      from finance_entries f
+      where f.workspace_id = ${workspaceId} and f.status = 'actual' and f.kind = 'income'
+        and f.deal_id is not null and f.occurred_on >= ${from}::date and f.occurred_on <= ${to}::date
+      group by f.deal_id
+    ),
+    bought as (
+      select f.deal_id, sum(f.amount) as costs
+      from finance_entries f
+      where f.workspace_id = ${workspaceId} and f.status = 'actual' and f.kind = 'expense'
+        and f.deal_id in (select deal_id from sold)
+      group by f.deal_id
+    )
+    select count(*)::text as deals, coalesce(sum(s.income), 0)::text as income,
+      coalesce(sum(b.costs), 0)::text as costs
+    from sold s join bought b on b.deal_id = s.deal_id`.execute(db);
+  const row = rows[0];
+  return { deals: Number(row?.deals ?? 0), income: Number(row?.income ?? 0), costs: Number(row?.costs ?? 0) };
+}
+
 /** Planned expenses not yet paid, per counterparty: what the company owes. */
 export async function owed(db: Kysely<DB>, workspaceId: string, asOf: string) {
   const { rows } = await sql<{

@@ -15,6 +15,7 @@ import { findVisibleRecord } from '../access/records';
 import { monthsOf } from '../reports/activity.queries';
 import { addDays, requirePeriod, today } from '../reports/report-scope';
 import {
+  dealMargin,
   type EntryFilter,
   expensesBetween,
   findEntry,
@@ -219,32 +220,50 @@ export async function whatIfMonths(db: Kysely<DB>, actor: Actor, body: z.output<
 /**
  * The revenue at which margin covers the fixed costs: typed costs, or the average month of actual
  * expenses from `from` to `to` (payroll included, as booked; an expense booked against a deal is that
- * sale's cost, covered by the margin, and is left out).
+ * sale's cost, covered by the margin, and is left out). The margin rate is typed, or measured over the
+ * same months from the sales paid and the purchases booked against them.
  */
 export async function breakEven(
   db: Kysely<DB>,
   actor: Actor,
-  query: { fixedCosts?: number; marginRate: number; from?: string; to?: string },
+  query: { fixedCosts?: number; marginRate?: number; from?: string; to?: string },
 ) {
   requireFinance(actor);
-  let fixedCosts = query.fixedCosts;
-  if (fixedCosts === undefined) {
+  // What is not typed is measured over the period, which then must be given.
+  const period = () => {
+    const missing = query.fixedCosts === undefined ? 'fixedCosts' : 'marginRate';
     if (!query.from || !query.to)
       throw invalid(
-        'querystring.fixedCosts',
-        'Type the fixed costs, or give from and to to average the expenses over',
+        `querystring.${missing}`,
+        missing === 'fixedCosts'
+          ? 'Type the fixed costs, or give from and to to average the expenses over'
+          : 'Type the margin rate, or give from and to to measure it over',
       );
     requirePeriod(query.from, query.to, 'querystring');
-    const spent = await expensesBetween(db, actor.workspaceId, query.from, query.to);
-    fixedCosts = round2(spent / monthsOf(query.from, query.to).length);
+    return { from: query.from, to: query.to };
+  };
+  let fixedCosts = query.fixedCosts;
+  if (fixedCosts === undefined) {
+    const { from, to } = period();
+    fixedCosts = round2((await expensesBetween(db, actor.workspaceId, from, to)) / monthsOf(from, to).length);
   }
-  const revenue = breakEvenRevenue(fixedCosts, query.marginRate);
-  if (revenue === null)
+  let marginRate = query.marginRate ?? null;
+  let marginMeasuredOn: Awaited<ReturnType<typeof dealMargin>> | null = null;
+  if (query.marginRate === undefined) {
+    const { from, to } = period();
+    marginMeasuredOn = await dealMargin(db, actor.workspaceId, from, to);
+    const { income, costs } = marginMeasuredOn;
+    marginRate = income > 0 ? Math.round(((income - costs) / income) * 10_000) / 10_000 : null;
+  }
+  // A margin of nothing or less covers no costs: there is no break-even to show.
+  const revenue = marginRate === null ? null : breakEvenRevenue(fixedCosts, marginRate);
+  if (revenue === null && query.marginRate !== undefined)
     throw invalid('querystring.marginRate', 'The margin rate must be above 0 and at most 1');
   return {
     fixedCosts,
     fixedCostsMeasured: query.fixedCosts === undefined,
-    marginRate: query.marginRate,
+    marginRate,
+    marginMeasuredOn,
     revenue,
   };
 }

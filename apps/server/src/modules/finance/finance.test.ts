@@ -201,6 +201,7 @@ describe('cash flow, debts, what-if and break-even', () => {
       fixedCosts: 70_000,
       fixedCostsMeasured: true,
       marginRate: 0.4,
+      marginMeasuredOn: null,
       revenue: 175_000,
     });
     const refused = await owner.request('GET', '/api/finance/break-even?marginRate=0.4');

@@ -92,6 +92,9 @@ export const dashboardEn = {
     cashHint: 'Balance of actual income and expenses',
     marginRate: 'Margin rate',
     marginRateHint: 'Share of revenue left after direct costs',
+    marginMeasured:
+      'Measured on {{count}} paid sales with purchases booked, over complete months. Type yours to replace it',
+    marginUnmeasured: 'No paid sales with purchases booked in complete months: type the margin rate',
     margin: 'Margin',
     marginHint: 'Revenue × margin rate',
     typeRate: 'Type the margin rate',

@@ -109,7 +109,6 @@ export function useBreakEven(from: string, to: string, marginRate: number | null
     queryKey: dashboardKeys.breakEven(from, to, marginRate),
     queryFn: () =>
       api.get<z.infer<typeof BreakEven>>(`/finance/break-even${queryString({ from, to, marginRate })}`),
-    enabled: marginRate !== null,
   });
 }
 

@@ -39,9 +39,11 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
   const selection: ReportSelection = { report: 'activity-monthly', from, to, managerId: null };
   const monthly = useReport(selection);
   const cashFlow = useCashFlow(from, to);
-  const rate = margin === null ? null : margin / 100;
   const costs = costMonths(from, to, today);
-  const breakEven = useBreakEven(costs.from, costs.to, rate);
+  // Without a typed rate the server measures one from the sales paid and their purchases.
+  const breakEven = useBreakEven(costs.from, costs.to, margin === null ? null : margin / 100);
+  const measured = breakEven.data?.marginMeasuredOn ?? null;
+  const rate = margin !== null ? margin / 100 : (breakEven.data?.marginRate ?? null);
   const [cell, setCell] = useState<ReportCellRef | null>(null);
   const [typed, setTyped] = useState<string | number>(margin ?? '');
 
@@ -52,9 +54,10 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
   const months = cashFlow.data?.months ?? [];
   const balance = months.at(-1)?.balance ?? cashFlow.data?.openingBalance ?? null;
   const monthsCount = monthly.data?.rows.length || 1;
+  const breakEvenRevenue = breakEven.data?.revenue ?? null;
   const breakEvenCovered =
-    breakEven.data && revenue !== null && breakEven.data.revenue > 0
-      ? revenue / monthsCount / breakEven.data.revenue
+    breakEvenRevenue !== null && revenue !== null && breakEvenRevenue > 0
+      ? revenue / monthsCount / breakEvenRevenue
       : null;
 
   const option = useMemo(
@@ -134,7 +137,14 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <NumberInput
             label={t('dashboard.money.marginRate')}
-            description={t('dashboard.money.marginRateHint')}
+            description={
+              margin !== null || !breakEven.data
+                ? t('dashboard.money.marginRateHint')
+                : measured && rate !== null
+                  ? t('dashboard.money.marginMeasured', { count: measured.deals })
+                  : t('dashboard.money.marginUnmeasured')
+            }
+            placeholder={margin === null && rate !== null ? formatReportCell(rate, 'percent') : undefined}
             value={typed}
             onChange={setTyped}
             onBlur={() =>
@@ -160,10 +170,10 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
           />
           <Metric
             label={t('dashboard.money.breakEven')}
-            value={breakEven.data ? formatMoney(breakEven.data.revenue) : '—'}
-            raw={breakEven.data?.revenue ?? null}
+            value={breakEvenRevenue !== null ? formatMoney(Math.round(breakEvenRevenue)) : '—'}
+            raw={breakEvenRevenue}
             hint={
-              breakEven.data
+              breakEven.data && breakEvenRevenue !== null
                 ? t('dashboard.money.breakEvenHint', { costs: formatMoney(breakEven.data.fixedCosts) })
                 : t('dashboard.money.typeRate')
             }

@@ -99,7 +99,8 @@ export function BreakEvenPanel() {
         )}
       </Group>
       {result.isError ? <LoadError error={result.error} /> : null}
-      {result.data && valid ? (
+      {/* The rate is typed here, so the server always has a margin to divide by. */}
+      {result.data && valid && result.data.marginRate !== null && result.data.revenue !== null ? (
         <div>
           <Text size="sm" c="dimmed" data-testid="break-even-inputs">
             {t(
