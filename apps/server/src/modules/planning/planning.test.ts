@@ -164,6 +164,7 @@ describe('seed 004, through the API', () => {
       fixedCosts: 400_000,
       fixedCostsMeasured: false,
       marginRate: 0.5,
+      marginMeasuredOn: null,
       revenue: 800_000,
     });
     for (const [category, amount] of [
@@ -179,7 +180,13 @@ describe('seed 004, through the API', () => {
     }
     expect(
       await ok(seedOwner, 'GET', '/api/finance/break-even?marginRate=0.5&from=2025-02-01&to=2025-02-28'),
-    ).toEqual({ fixedCosts: 400_000, fixedCostsMeasured: true, marginRate: 0.5, revenue: 800_000 });
+    ).toEqual({
+      fixedCosts: 400_000,
+      fixedCostsMeasured: true,
+      marginRate: 0.5,
+      marginMeasuredOn: null,
+      revenue: 800_000,
+    });
   });
 
   it('motivation: 20,000 ₽ salary + 15 % of sales is 50,000 ₽ at the plan of 200,000 ₽', async () => {

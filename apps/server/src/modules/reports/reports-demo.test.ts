@@ -71,7 +71,17 @@ describe('the demo workspace', () => {
     expect(pay.statusCode, pay.body).toBe(200);
     expect(pay.json().items).toHaveLength(1);
     const flow = (await owner.request('GET', `/api/finance/cash-flow?${period}`)).json();
-    expect(flow.months.some((month: { expense: number }) => month.expense === 400_000)).toBe(true);
+    expect(flow.months.some((month: { expense: number }) => month.expense > 0)).toBe(true);
+    // The last complete month's fixed costs leave the purchases out; the margin is measured on the
+    // sales of the demo's history and the purchases booked against them (about half the price).
+    const lastDay = addDays(`${to.slice(0, 8)}01`, -1);
+    const lastMonth = `from=${lastDay.slice(0, 8)}01&to=${lastDay}`;
+    const costs = (await owner.request('GET', `/api/finance/break-even?marginRate=0.5&${lastMonth}`)).json();
+    expect(costs.fixedCosts).toBe(400_000);
+    const margin = (await owner.request('GET', `/api/finance/break-even?fixedCosts=400000&${period}`)).json();
+    expect(margin.marginMeasuredOn.deals).toBeGreaterThan(0);
+    expect(margin.marginRate).toBeGreaterThan(0.45);
+    expect(margin.marginRate).toBeLessThan(0.55);
     const debts = (await owner.request('GET', '/api/finance/debts')).json();
     expect(debts.total).toBe(155_000);
     const breakEven = (
