@@ -194,6 +194,9 @@ describe.skipIf(!browserAvailable())('reports in a real browser', () => {
     expect(await printed.locator('thead th').allTextContents()).toEqual(['Status', 'Manager', 'Leads']);
     expect(await printed.locator('tbody td:first-child').allTextContents()).toEqual(statuses);
     expect(await printed.locator('tfoot th').first().textContent()).toBe('Total');
+    // The chart the page draws, on paper: the leads per row, one bar each, above the table.
+    expect(await printed.locator('.chart figcaption').textContent()).toBe('Leads');
+    expect(await printed.locator('.chart .bar').count()).toBe(statuses.length);
     expect(await printed.locator('.facts').textContent()).toMatch(/^Period: \d{1,2} \w{3} \d{4} – /);
     await snap(printed, 'reports-06-english-print');
     await printed.close();

@@ -22,6 +22,7 @@ export * from './process';
 export * from './process-triggers';
 export * from './processes';
 export * from './products';
+export * from './report-chart';
 export * from './report-language';
 export * from './reports';
 export * from './roles';

@@ -6,6 +6,7 @@ import {
   type ReportLanguage,
   type ReportTable,
 } from '@voronka/domain';
+import { printChartStyle, renderPrintChart } from './report-print-chart';
 
 export interface PrintHeading {
   title: string;
@@ -60,7 +61,7 @@ export function printCell(value: ReportCell, type: ReportColumnType, locale: Loc
 }
 
 /**
- * The report as one printable HTML page: its title, period and filters over the table with its totals,
+ * The report as one printable HTML page: its title, period and filters over its chart and the table with its totals,
  * in the reader's language (`table` already in it), wide tables on landscape A4.
  */
 export function renderReportPrint(
@@ -115,11 +116,12 @@ export function renderReportPrint(
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   @media screen { body { max-width: 1200px; } }
-</style>
+${printChartStyle}</style>
 </head>
 <body>
 <h1>${escapeHtml(heading.title)}</h1>
 <div class="facts">${facts}</div>
+${renderPrintChart(table, (value, type) => printCell(value, type, locale))}
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>

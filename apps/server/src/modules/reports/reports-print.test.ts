@@ -22,6 +22,16 @@ beforeAll(async () => {
   owner = await signIn(t.app, team.users.owner.email);
 });
 
+/** The chart's bars as "name: value" and its caption. */
+function chart(html: string) {
+  return {
+    caption: /<figcaption>(.*?)<\/figcaption>/.exec(html)?.[1],
+    bars: [...html.matchAll(/<span class="name">(.*?)<\/span>.*?<span class="n">(.*?)<\/span>/g)].map(
+      ([, name, value]) => `${name}: ${value}`,
+    ),
+  };
+}
+
 /** The page's text cells, row by row (header, body, totals), as a reader sees them. */
 function cells(html: string): string[][] {
   return [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) =>
@@ -49,6 +59,16 @@ describe('a report’s printable page', () => {
       ['Отказ', 'subManager print', '1'],
       ['Итого', '', '4'],
     ]);
+    // Above the table, the chart the web page draws: one bar per row, named by what tells rows apart.
+    expect(chart(html)).toEqual({
+      caption: 'Лидов',
+      bars: [
+        'Новый · managerA print: 1',
+        'В работе · managerA print: 1',
+        'Преобразован в сделку · managerB print: 1',
+        'Отказ · subManager print: 1',
+      ],
+    });
   });
 
   it('writes money, shares and the filters in words in English', async () => {
@@ -82,6 +102,8 @@ describe('a report’s printable page', () => {
       nbsp('140 000 ₽'),
       nbsp('50 000 ₽'),
     ]);
+    // New clients come first among the numbers: one bar for March, named as the month.
+    expect(chart(html)).toEqual({ caption: 'Новые клиенты', bars: ['март 2025 г.: 1'] });
   });
 
   it('refuses bad input with the field at fault, and another workspace’s manager is not named', async () => {

@@ -1,9 +1,6 @@
 import type { ReportCell, ReportColumnType } from '@voronka/domain';
 import { i18n } from '../../app/i18n';
 import { formatCalendarDate, formatMoney, formatMonth } from '../../ui/format';
-import { isNumericColumn } from './column-types';
-
-export { isNumericColumn };
 
 function locale(): string {
   return i18n.language === 'ru' ? 'ru-RU' : 'en-US';

@@ -1,7 +1,7 @@
-import type { ReportTable } from '@voronka/domain';
+import { isNumericColumn, type ReportTable } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import { type ReportCellRef, useReportDrill } from '../api';
-import { formatReportCell, isNumericColumn } from '../format-cell';
+import { formatReportCell } from '../format-cell';
 import type { ReportSelection } from '../report-query';
 import { RecordsDrawer } from './RecordsDrawer';
 

@@ -1,10 +1,9 @@
 import { Stack, Text, useMantineTheme, VisuallyHidden } from '@mantine/core';
-import type { ReportTable } from '@voronka/domain';
+import { barLabels, chartMeasure, type ReportTable } from '@voronka/domain';
 import { useMemo } from 'react';
 import { EChart } from '../../../ui/EChart';
 import type { ReportCellRef } from '../api';
-import { barLabels } from '../bar-labels';
-import { formatReportCell, isNumericColumn } from '../format-cell';
+import { formatReportCell } from '../format-cell';
 
 type Props = {
   table: ReportTable;
@@ -18,11 +17,7 @@ type Props = {
  */
 export function ReportBarChart({ table, onDrill }: Props) {
   const theme = useMantineTheme();
-  const numeric = table.columns.filter((column) => isNumericColumn(column.type));
-  // The first numeric column, unless it is all zeros over the period: a flat chart says nothing.
-  const measure =
-    numeric.find((column) => table.rows.some((row) => Number(row.cells[column.key] ?? 0) !== 0)) ??
-    numeric[0];
+  const measure = chartMeasure(table);
 
   const bars = useMemo(() => {
     if (!measure) return [];

@@ -1,8 +1,8 @@
 import { Table, UnstyledButton } from '@mantine/core';
-import type { ReportCell, ReportColumn, ReportTable } from '@voronka/domain';
+import { isNumericColumn, type ReportCell, type ReportColumn, type ReportTable } from '@voronka/domain';
 import { useTranslation } from 'react-i18next';
 import type { ReportCellRef } from '../api';
-import { formatReportCell, isNumericColumn } from '../format-cell';
+import { formatReportCell } from '../format-cell';
 
 type Props = {
   table: ReportTable;

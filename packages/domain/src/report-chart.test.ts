@@ -1,6 +1,6 @@
-import type { ReportTable } from '@voronka/domain';
 import { describe, expect, it } from 'vitest';
-import { barLabels } from './bar-labels';
+import { barLabels, chartMeasure } from './report-chart';
+import type { ReportTable } from './reports';
 
 const columns: ReportTable['columns'] = [
   { key: 'pipeline', label: 'Воронка', type: 'text', drill: false },
@@ -34,5 +34,21 @@ describe('bar labels', () => {
     };
     expect(barLabels(two, String)).toEqual(['Продажи', 'Сервис']);
     expect(barLabels({ ...two, rows: [two.rows[0]!] }, String)).toEqual(['Продажи']);
+  });
+});
+
+describe('the chart measure', () => {
+  it('is the first numeric column, unless it is all zeros', () => {
+    const table: ReportTable = {
+      report: 'deal-stages',
+      columns: [...columns, { key: 'amount', label: 'Сумма', type: 'money', drill: true }],
+      rows: [{ key: 'a', cells: { pipeline: 'Продажи', stage: 'КП', deals: 0, amount: 10 } }],
+      totals: {},
+    };
+    expect(chartMeasure(table)?.key).toBe('amount');
+    table.rows[0]!.cells.deals = 2;
+    expect(chartMeasure(table)?.key).toBe('deals');
+    expect(chartMeasure({ ...table, rows: [] })?.key).toBe('deals');
+    expect(chartMeasure({ ...table, columns: columns.slice(0, 4) })).toBeUndefined();
   });
 });

@@ -1,5 +1,22 @@
-import type { ReportCell, ReportColumnType, ReportTable } from '@voronka/domain';
-import { isNumericColumn } from './column-types';
+import type { ReportCell, ReportColumn, ReportColumnType, ReportTable } from './reports';
+
+const numericTypes: readonly ReportColumnType[] = ['integer', 'money', 'percent', 'number'];
+
+/** Counts, money, shares and other numbers: right-aligned, charted, never a bar's name. */
+export function isNumericColumn(type: ReportColumnType): boolean {
+  return numericTypes.includes(type);
+}
+
+/**
+ * The column a report's chart draws: its first numeric column, unless that is all zeros over the
+ * period (a flat chart says nothing), then the first that is not. Undefined for a table without numbers.
+ */
+export function chartMeasure(table: ReportTable): ReportColumn | undefined {
+  const numeric = table.columns.filter((column) => isNumericColumn(column.type));
+  return (
+    numeric.find((column) => table.rows.some((row) => Number(row.cells[column.key] ?? 0) !== 0)) ?? numeric[0]
+  );
+}
 
 /**
  * A name for each row's bar: its text cells joined, leaving out a column that is the same in every row
