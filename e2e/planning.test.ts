@@ -286,9 +286,30 @@ describe.skipIf(!browserAvailable())('plans, motivation, contests and finance in
     const carried = await cell(before, 'balance');
     expect(await cell(month, 'balance')).toBe(carried);
 
+    // Nothing typed: the margin is measured over the last two complete months from the sales paid and
+    // the purchases booked against them, as the API measures it.
+    const measuredResponse = await page.request.get(
+      `/api/finance/break-even?from=${monthFromNow(-2)}-01&to=${lastDayOf(monthFromNow(-1))}`,
+    );
+    expect(measuredResponse.status()).toBe(200);
+    const measured = (await measuredResponse.json()) as {
+      marginRate: number;
+      revenue: number;
+      marginMeasuredOn: { deals: number };
+    };
+    expect(measured.marginRate).toBeGreaterThan(0.45);
+    expect(measured.marginRate).toBeLessThan(0.55);
+    await expect.poll(() => numberIn(page.getByTestId('break-even-revenue'))).toBe(measured.revenue);
+    expect(await text(page.getByTestId('break-even-margin-measured'))).toContain(
+      `продажам с закупками под них: ${measured.marginMeasuredOn.deals}`,
+    );
+    await snap(page, 'planning-finance-measured-margin', { fullPage: true });
+
     // Seed 004's break-even: 400,000 ₽ of costs a month with payroll (the last two complete months) at a
     // 50 % margin: 400,000 ÷ 0.5 = 800,000 ₽.
+    await page.getByTestId('break-even-margin').fill('50');
     await expect.poll(() => numberIn(page.getByTestId('break-even-revenue'))).toBe(800_000);
+    expect(await page.getByTestId('break-even-margin-measured').count()).toBe(0);
     expect(await text(page.getByTestId('break-even-inputs'))).toMatch(
       /Постоянные расходы 400\s000\s₽ в месяц/,
     );

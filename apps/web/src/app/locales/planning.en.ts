@@ -231,6 +231,12 @@ export const planningEn = {
     breakEvenMeasured:
       'Fixed costs {{costs}} a month (average actual expense of the chosen months, without purchases booked against deals) ÷ margin rate {{rate}}',
     breakEvenTyped: 'Fixed costs {{costs}} a month ÷ margin rate {{rate}}',
+    marginMeasuredPlaceholder: 'measure',
+    marginMeasured:
+      'Margin rate {{rate}} measured on the sales paid in these months with purchases booked against them: {{count}}, revenue {{income}}, purchases {{costs}}',
+    marginUnmeasured:
+      'No sales with purchases booked against them were paid in these months: type the margin rate',
+    noMarginLeft: 'Purchases leave no margin: there is no break-even at this rate',
     breakEvenRevenue: 'Revenue to break even: {{revenue}} a month',
   },
 };

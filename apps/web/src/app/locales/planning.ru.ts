@@ -234,6 +234,11 @@ export const planningRu: Messages['planning'] = {
     breakEvenMeasured:
       'Постоянные расходы {{costs}} в месяц (средний фактический расход выбранных месяцев, без закупок под сделки) ÷ доля маржи {{rate}}',
     breakEvenTyped: 'Постоянные расходы {{costs}} в месяц ÷ доля маржи {{rate}}',
+    marginMeasuredPlaceholder: 'измерить',
+    marginMeasured:
+      'Доля маржи {{rate}} измерена по оплаченным в эти месяцы продажам с закупками под них: {{count}}, выручка {{income}}, закупки {{costs}}',
+    marginUnmeasured: 'В эти месяцы нет оплаченных продаж с закупками под них: введите долю маржи',
+    noMarginLeft: 'Закупки не оставляют маржи: безубыточности при такой доле нет',
     breakEvenRevenue: 'Выручка без убытка: {{revenue}} в месяц',
   },
 };

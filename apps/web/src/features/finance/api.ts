@@ -34,7 +34,13 @@ export type CashFlowFilter = {
   lineOfBusiness: string | null;
 };
 
-export type BreakEvenInput = { marginRate: number; fixedCosts: number | null; from: string; to: string };
+/** A null margin rate or fixed costs is measured by the server over `from`…`to`. */
+export type BreakEvenInput = {
+  marginRate: number | null;
+  fixedCosts: number | null;
+  from: string;
+  to: string;
+};
 
 export const financeKeys = {
   all: ['finance'] as const,
@@ -121,8 +127,8 @@ export function useBreakEven(input: BreakEvenInput, enabled: boolean) {
     queryFn: () =>
       api.get<BreakEven>(
         `/finance/break-even${queryString(
-          input.fixedCosts === null
-            ? { marginRate: input.marginRate, from: input.from, to: input.to }
+          input.fixedCosts === null || input.marginRate === null
+            ? { ...input, from: input.from, to: input.to }
             : { marginRate: input.marginRate, fixedCosts: input.fixedCosts },
         )}`,
       ),

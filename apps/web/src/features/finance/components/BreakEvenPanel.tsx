@@ -9,23 +9,25 @@ import { firstDay, lastDay, monthOf } from '../months';
 
 /**
  * The revenue at which margin covers the fixed costs (payroll included): fixed costs typed, or the
- * average month of actual expenses over chosen months (by default the last two complete ones).
+ * average month of actual expenses over chosen months (by default the last two complete ones); the
+ * margin rate typed, or measured over the same months from the sales paid and their purchases.
  */
 export function BreakEvenPanel() {
   const { t } = useTranslation();
-  const [marginPercent, setMarginPercent] = useState<number | ''>(50);
+  const [marginPercent, setMarginPercent] = useState<number | ''>('');
   const [measured, setMeasured] = useState(true);
   const [fixedCosts, setFixedCosts] = useState<number | ''>('');
   const [fromMonth, setFromMonth] = useState(() => monthOf(new Date(), -2));
   const [toMonth, setToMonth] = useState(() => monthOf(new Date(), -1));
+  // Months are asked for whenever something is measured over them.
+  const overMonths = measured || marginPercent === '';
   const valid =
-    marginPercent !== '' &&
-    marginPercent > 0 &&
-    marginPercent <= 100 &&
-    (measured ? fromMonth !== '' && toMonth !== '' && fromMonth <= toMonth : fixedCosts !== '');
+    (marginPercent === '' || (marginPercent > 0 && marginPercent <= 100)) &&
+    (!overMonths || (fromMonth !== '' && toMonth !== '' && fromMonth <= toMonth)) &&
+    (measured || fixedCosts !== '');
   const result = useBreakEven(
     {
-      marginRate: Math.round(Number(marginPercent) * 100) / 10_000,
+      marginRate: marginPercent === '' ? null : Math.round(marginPercent * 100) / 10_000,
       fixedCosts: measured || fixedCosts === '' ? null : fixedCosts,
       from: fromMonth ? firstDay(fromMonth) : '',
       to: toMonth ? lastDay(toMonth) : '',
@@ -45,6 +47,11 @@ export function BreakEvenPanel() {
           decimalScale={2}
           suffix=" %"
           hideControls
+          placeholder={
+            marginPercent === '' && result.data?.marginRate != null
+              ? formatShare(result.data.marginRate)
+              : t('planning.finance.marginMeasuredPlaceholder')
+          }
           error={
             marginPercent !== '' && (marginPercent <= 0 || marginPercent > 100)
               ? t('planning.form.percentRange')
@@ -67,7 +74,7 @@ export function BreakEvenPanel() {
             data-testid="break-even-mode"
           />
         </Stack>
-        {measured ? (
+        {overMonths ? (
           <>
             <TextInput
               type="month"
@@ -84,7 +91,8 @@ export function BreakEvenPanel() {
               w={180}
             />
           </>
-        ) : (
+        ) : null}
+        {measured ? null : (
           <NumberInput
             label={t('planning.finance.fixedCostsMonth')}
             value={fixedCosts}
@@ -99,7 +107,23 @@ export function BreakEvenPanel() {
         )}
       </Group>
       {result.isError ? <LoadError error={result.error} /> : null}
-      {/* The rate is typed here, so the server always has a margin to divide by. */}
+      {result.data && valid && result.data.marginMeasuredOn ? (
+        <Text size="sm" c="dimmed" data-testid="break-even-margin-measured">
+          {result.data.marginRate === null
+            ? t('planning.finance.marginUnmeasured')
+            : t('planning.finance.marginMeasured', {
+                rate: formatShare(result.data.marginRate),
+                count: result.data.marginMeasuredOn.deals,
+                income: formatMoney(result.data.marginMeasuredOn.income),
+                costs: formatMoney(result.data.marginMeasuredOn.costs),
+              })}
+        </Text>
+      ) : null}
+      {result.data && valid && result.data.marginRate !== null && result.data.revenue === null ? (
+        <Text size="sm" c="orange" data-testid="break-even-none">
+          {t('planning.finance.noMarginLeft')}
+        </Text>
+      ) : null}
       {result.data && valid && result.data.marginRate !== null && result.data.revenue !== null ? (
         <div>
           <Text size="sm" c="dimmed" data-testid="break-even-inputs">
