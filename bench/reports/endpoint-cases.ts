@@ -10,7 +10,7 @@ import {
   type Shape,
 } from './endpoint-rows';
 import type { Viewer } from './expected';
-import { breakEven, cashFlow, debts } from './expected-finance';
+import { breakEven, breakEvenMeasured, cashFlow, debts } from './expected-finance';
 import { pay } from './expected-pay';
 import { planFact } from './expected-plan-fact';
 import { type Fragment, statement } from './statement';
@@ -106,6 +106,18 @@ export function endpointCases(
         owner,
         `/api/finance/break-even?marginRate=${marginRate}&from=${period.from}&to=${period.to}`,
         breakEven(ws, period.from, period.to, marginRate),
+        breakEvenShape,
+      ),
+    );
+  // With no rate typed, the margin is measured from the period's sales and their purchases as well.
+  for (const period of periods)
+    cases.push(
+      shapedCase(
+        'break-even, margin measured',
+        period,
+        owner,
+        `/api/finance/break-even?from=${period.from}&to=${period.to}`,
+        breakEvenMeasured(ws, period.from, period.to),
         breakEvenShape,
       ),
     );

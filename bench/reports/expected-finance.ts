@@ -88,3 +88,30 @@ export function breakEven(workspaceId: string, from: string, to: string, marginR
       ${marginRate}::numeric as "marginRate", round(x.costs / ${marginRate}::numeric, 2) as revenue
     from fixed x`;
 }
+
+/**
+ * Break-even with the margin measured too: per deal, its actual income in the period and its actual
+ * purchases on any day; deals with both count. Rounded as the API rounds: the rate to four places.
+ */
+export function breakEvenMeasured(workspaceId: string, from: string, to: string): Fragment {
+  return q`with fixed as (
+      select round(coalesce(sum(f.amount), 0) / (select count(*) from (${monthsOf(from, to)}) m), 2) as costs
+      from finance_entries f
+      where f.workspace_id = ${workspaceId}::uuid and f.kind = 'expense' and f.status = 'actual' and f.deal_id is null
+        and f.occurred_on between ${from}::date and ${to}::date
+    ),
+    per_deal as (
+      select sum(f.amount) filter (where f.kind = 'income' and f.occurred_on between ${from}::date and ${to}::date) as income,
+        sum(f.amount) filter (where f.kind = 'expense') as costs
+      from finance_entries f
+      where f.workspace_id = ${workspaceId}::uuid and f.status = 'actual' and f.deal_id is not null
+      group by f.deal_id
+    ),
+    rate as (
+      select round((sum(income) - sum(costs)) / sum(income), 4) as margin
+      from per_deal where income is not null and costs is not null
+    )
+    select 'break-even' as key, x.costs as "fixedCosts", 1 as "fixedCostsMeasured",
+      r.margin as "marginRate", round(x.costs / r.margin, 2) as revenue
+    from fixed x, rate r`;
+}
