@@ -260,6 +260,15 @@ describe.skipIf(!browserAvailable())('web shell in a real browser', () => {
     await expect.poll(() => text(page.getByTestId('api-tokens-table'))).toContain('Telephony');
     await snap(page, '09-settings-api-tokens', { fullPage: true });
 
+    // A mistyped or stale link to a record finds nothing: it says so, not "check the highlighted fields".
+    for (const link of ['/deals/board', '/contacts/12345']) {
+      await page.goto(link);
+      const alert = page.getByRole('alert');
+      await expect.poll(() => text(alert)).toContain('Not found.');
+      expect(await text(alert)).not.toContain('highlighted');
+    }
+    await snap(page, '09a-record-not-found');
+
     await signOut(page);
 
     // The invited colleague opens the link, sets a name and password, and is signed in.

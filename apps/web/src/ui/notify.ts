@@ -2,6 +2,11 @@ import { notifications } from '@mantine/notifications';
 import { ApiError } from '../api/client';
 import { i18n } from '../app/i18n';
 
+function addressOnly(error: ApiError): boolean {
+  const paths = Object.keys(error.fieldErrors());
+  return paths.length > 0 && paths.every((path) => path.startsWith('params.'));
+}
+
 /** The user-facing title for an error: translated by code, never the raw server text alone. */
 export function errorTitle(error: unknown): string {
   if (!(error instanceof ApiError)) return i18n.t('errors.generic');
@@ -20,7 +25,8 @@ export function errorTitle(error: unknown): string {
     case 'session_expired':
       return i18n.t('errors.sessionExpired');
     case 'validation_failed':
-      return i18n.t('errors.validation');
+      // Only the address was refused (an id that is no id: a mistyped or stale link): nothing is there.
+      return addressOnly(error) ? i18n.t('errors.notFound') : i18n.t('errors.validation');
     default:
       return i18n.t('errors.generic');
   }

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateDealBody, Deal, UpdateDealBody } from '@voronka/domain';
 import type { z } from 'zod';
-import { api, type ListResponse, type OkResponse, type PageResponse } from '../../api/client';
+import { ApiError, api, type ListResponse, type OkResponse, type PageResponse } from '../../api/client';
 import { queryString } from '../../api/query-string';
 import type { DealBoard, DealProduct, StageVisit } from '../../api/types';
 import { moveOnBoard } from './board-move';
@@ -35,8 +35,18 @@ export function useDealList(params: Record<string, string>, enabled = true) {
   });
 }
 
+const dealIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function useDeal(id: string, enabled = true) {
-  return useQuery({ queryKey: dealKeys.detail(id), queryFn: () => api.get<Deal>(`/deals/${id}`), enabled });
+  return useQuery({
+    queryKey: dealKeys.detail(id),
+    // An address like /deals/board is no deal, and would reach the API's board route of that name.
+    queryFn: () =>
+      dealIdPattern.test(id)
+        ? api.get<Deal>(`/deals/${id}`)
+        : Promise.reject(new ApiError(404, 'not_found', `No deal ${id}`)),
+    enabled,
+  });
 }
 
 export function useDealProducts(id: string) {
