@@ -268,6 +268,10 @@ describe.skipIf(!browserAvailable())('web shell in a real browser', () => {
       expect(await text(alert)).not.toContain('highlighted');
     }
     await snap(page, '09a-record-not-found');
+    // An address that is no page leads back to the start page.
+    await page.goto('/calendar');
+    await page.getByTestId('not-found-home').click();
+    await page.waitForURL((url) => url.pathname === '/');
 
     await signOut(page);
 

@@ -7,7 +7,7 @@ export function NotFoundPage() {
   return (
     <Stack align="flex-start">
       <Title order={2}>{t('notFound.title')}</Title>
-      <Button component={Link} to="/leads" variant="light">
+      <Button component={Link} to="/" variant="light" data-testid="not-found-home">
         {t('notFound.back')}
       </Button>
     </Stack>

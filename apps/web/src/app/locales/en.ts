@@ -121,7 +121,7 @@ export const en = {
   },
   notFound: {
     title: 'Page not found',
-    back: 'Back to leads',
+    back: 'To the start page',
   },
   leads: {
     title: 'Leads',

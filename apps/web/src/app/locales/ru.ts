@@ -122,7 +122,7 @@ export const ru: Messages = {
   },
   notFound: {
     title: 'Страница не найдена',
-    back: 'К лидам',
+    back: 'На главную',
   },
   leads: {
     title: 'Лиды',
