@@ -126,6 +126,27 @@ describe('demo workspace (seed 004)', () => {
     expect(margin).toBeLessThan(0.55);
   });
 
+  it('gives the head of sales work for today, so their task list opens on something', async () => {
+    const head = await one<{ today: number; weekly: number }>(sql`
+      select count(*) filter (where (t.due_at at time zone 'Europe/Moscow')::date
+          = (now() at time zone 'Europe/Moscow')::date and t.due_at > now())::int as today,
+        count(*) filter (where t.recurrence->>'frequency' = 'weekly')::int as weekly
+      from tasks t join users u on u.id = t.assignee_id
+      where t.workspace_id = ${workspaceId} and u.email = 'head@demo.voronka.dev' and t.status = 'open'`);
+    // Before, their only task was Monday's call review: on any other day "Today" was empty.
+    expect(head.weekly).toBe(1);
+    // Late in the evening "an hour from now" may fall after midnight in Moscow.
+    const lateEvening =
+      Number(
+        new Intl.DateTimeFormat('en-GB', {
+          hour: 'numeric',
+          hourCycle: 'h23',
+          timeZone: 'Europe/Moscow',
+        }).format(new Date()),
+      ) >= 23;
+    if (!lateEvening) expect(head.today).toBeGreaterThanOrEqual(1);
+  });
+
   it('calls a lead back soon after it comes in, as the call-back task asks', async () => {
     const firstCalls = await one<{ leads: number; averageMinutes: number; lateOverSixHours: number }>(sql`
       select count(*)::int as leads, avg(minutes)::float as "averageMinutes",
@@ -215,7 +236,8 @@ describe('demo workspace (seed 004)', () => {
     expect(work.overdue).toBeGreaterThan(0);
     expect(work.ahead).toBeGreaterThan(0);
     expect(work.withoutNextStep).toBeGreaterThan(0);
-    expect(work.recurring).toBe(1);
+    // The head's Monday call review and daily review of deals without a next step.
+    expect(work.recurring).toBe(2);
   });
 
   it('has won deals handed to fulfilment, and every record’s creation in its history', async () => {

@@ -550,6 +550,26 @@ export async function seedCrmHistory(
     created_by: people.head,
     created_at: new Date(monthAgo),
   });
+  // The head's own work for today, so their task list has a today on first start: the evening review
+  // of deals without a next step, at 18:00 in Moscow, or an hour from now when that is past.
+  const evening = new Date(now);
+  evening.setUTCHours(15, 0, 0, 0);
+  const review = evening.getTime() - now > 60 * 60 * 1000 ? evening : new Date(now + 60 * 60 * 1000);
+  tasks.push({
+    workspace_id: workspaceId,
+    title: 'Разобрать сделки без следующего шага',
+    description: 'Каждой открытой сделке — задача с датой; без неё сделка теряется',
+    assignee_id: people.head,
+    due_at: review,
+    remind_at: new Date(review.getTime() - 15 * 60 * 1000),
+    reminded_at: null,
+    recurrence: JSON.stringify({ frequency: 'daily', interval: 1 }),
+    done_at: null,
+    entity: null,
+    record_id: null,
+    created_by: people.head,
+    created_at: new Date(monthAgo),
+  });
   await db.insertInto('tasks').values(tasks).execute();
 
   for (let i = 0; i < history.length; i += 500)
