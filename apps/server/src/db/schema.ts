@@ -251,6 +251,8 @@ export interface DealsTable {
   search: Generated<string>;
   /** Every stage the deal has been in, kept by triggers (migration 0024). */
   visited_stages: Generated<string[]>;
+  /** Whether the deal has an open task, kept by a trigger on tasks (migration 0034). */
+  has_next_step: Generated<boolean>;
 }
 
 export interface DealProductsTable {

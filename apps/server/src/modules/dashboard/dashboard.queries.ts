@@ -44,10 +44,7 @@ export function attentionSource(scope: AttentionScope, item: AttentionItem): Dri
     case 'dealsWithoutNextStep':
       return {
         entity: 'deal',
-        query: openDeals(sql`not exists (
-          select 1 from tasks t
-          where t.workspace_id = d.workspace_id and t.entity = 'deal' and t.record_id = d.id
-            and t.status = 'open' and t.deleted_at is null)`),
+        query: openDeals(sql`not d.has_next_step`),
       };
     case 'dealsStuck':
       return {

@@ -50,14 +50,14 @@ export function visibleDeals(db: Kysely<DB>, actor: Actor, deleted = false) {
     .selectAll('deals');
 }
 
-/** Open, and without an open task: the "no next step" warning, for the deals row called `alias`. */
+/**
+ * Open, and without an open task: the "no next step" warning, for the deals row called `alias`. The
+ * trigger on tasks keeps `has_next_step` (migration 0034), so the list, the card and the start page's
+ * count read one answer.
+ */
 function noNextStep(alias: string) {
   const deal = (column: string) => sql.ref(`${alias}.${column}`);
-  return sql<boolean>`${deal('closed_at')} is null and not exists (
-    select 1 from tasks t
-    where t.workspace_id = ${deal('workspace_id')} and t.entity = 'deal' and t.record_id = ${deal('id')}
-      and t.status = 'open' and t.deleted_at is null
-  )`;
+  return sql<boolean>`(${deal('closed_at')} is null and not ${deal('has_next_step')})`;
 }
 
 /**
@@ -66,8 +66,8 @@ function noNextStep(alias: string) {
  * its own plan (index walk, filters, sort). A contact or company that is deleted or that the actor may
  * not see gives no name.
  *
- * Each name and the flag is a subquery per chosen row, one primary-key or index probe each. As joins,
- * or as the flag inside the page's query, the planner sized them by every deal the index walk could
+ * Each name is a subquery per chosen row, one primary-key or index probe each. As joins (and the flag,
+ * when it was a lookup of the deal's tasks, inside the page's query), the planner sized them by every deal the index walk could
  * reach rather than by the page's limit: on a workspace of 100,000 deals it hashed all 42,000 open
  * deal tasks, and for a department head all 10,000 companies and 15,000 contacts, to name 51 deals
  * (8–40 ms instead of about 1).
@@ -75,7 +75,10 @@ function noNextStep(alias: string) {
  * @example await withNames(actor, visibleDeals(db, actor).where('deals.id', '=', id)).execute(db)
  */
 function withNames<
-  Row extends Pick<DealRow, 'id' | 'workspace_id' | 'company_id' | 'contact_id' | 'closed_at'>,
+  Row extends Pick<
+    DealRow,
+    'id' | 'workspace_id' | 'company_id' | 'contact_id' | 'closed_at' | 'has_next_step'
+  >,
 >(actor: Actor, chosen: Expression<Row>, order?: RawBuilder<unknown>) {
   return sql<Row & Names & { no_next_step: boolean }>`${namesOf(actor)} from (${chosen}) as chosen
     ${order ? sql`order by ${order}` : sql``}`;
@@ -285,21 +288,7 @@ function pageQuery(
   }
   if (filter.q) query = query.where(sql<boolean>`deals.search @@ ${prefixQuery(given('q'))}`);
   if (filter.noNextStep) {
-    query = query
-      .where('deals.closed_at', 'is', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('tasks as t')
-              .select(sql`1`.as('one'))
-              .whereRef('t.workspace_id', '=', 'deals.workspace_id')
-              .where('t.entity', '=', 'deal')
-              .whereRef('t.record_id', '=', 'deals.id')
-              .where('t.status', '=', 'open')
-              .where('t.deleted_at', 'is', null),
-          ),
-        ),
-      );
+    query = query.where('deals.closed_at', 'is', null).where('deals.has_next_step', '=', false);
   }
   if (hasCursor) {
     const comparison = order === 'desc' ? sql.raw('<') : sql.raw('>');
@@ -453,17 +442,17 @@ function boardColumn(actor: Actor, pipelineId: string, perStage: number) {
   const columns = (alias: string) => sql.join(cardColumns.map((column) => sql.ref(`${alias}.${column}`)));
   const chosen =
     actor.visibility === 'all'
-      ? sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at'>>`
-    select ${columns('deals')}, deals.closed_at from deals
+      ? sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at' | 'has_next_step'>>`
+    select ${columns('deals')}, deals.closed_at, deals.has_next_step from deals
     where deals.workspace_id = ${actor.workspaceId} and deals.deleted_at is null
       and deals.pipeline_id = ${pipelineId} and deals.stage_id = s.id
     order by deals.updated_at desc, deals.id desc
     limit ${sql.lit(perStage)}`
-      : sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at'>>`
-    select ${columns('d')}, d.closed_at
+      : sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at' | 'has_next_step'>>`
+    select ${columns('d')}, d.closed_at, d.has_next_step
     from (${visibleResponsibles(actor)}) as people
     cross join lateral (
-      select ${columns('deals')}, deals.closed_at from deals
+      select ${columns('deals')}, deals.closed_at, deals.has_next_step from deals
       where deals.workspace_id = ${actor.workspaceId} and deals.responsible_id = people.id
         and deals.stage_id = s.id and deals.deleted_at is null
       order by deals.updated_at desc, deals.id desc
