@@ -21,6 +21,8 @@ const { values } = parseArgs({
     deals: { type: 'string', default: '1000000' },
     'database-url': { type: 'string' },
     'no-results': { type: 'boolean', default: false },
+    /** Only the endpoints whose path contains this text (for a before-and-after of one change). */
+    only: { type: 'string' },
   },
 });
 const deals = Number(values.deals);
@@ -50,8 +52,11 @@ const { rows: picked } = await client.query<{ deal: string; company: string; pip
 await client.end();
 const { deal, company, pipeline } = picked[0] ?? { deal: '', company: '', pipeline: '' };
 
-const paths = [
+const allPaths = [
   '/api/dashboard/attention',
+  // The records behind a start-page number, as the drawer opens them (its default limit).
+  '/api/dashboard/attention/drill?item=dealsWithoutNextStep',
+  '/api/dashboard/attention/drill?item=dealsStuck',
   '/api/tasks?scope=today',
   '/api/tasks?scope=overdue',
   '/api/tasks?scope=upcoming',
@@ -81,6 +86,9 @@ const paths = [
   '/api/users',
   '/api/plans',
 ];
+const paths = values.only ? allPaths.filter((p) => p.includes(values.only ?? '')) : allPaths;
+if (values.only && !values['no-results'])
+  throw new Error('--only runs a part of the sweep: add --no-results, so RESULTS.md keeps whole tables');
 
 interface Row {
   path: string;

@@ -6,6 +6,11 @@ import { type Kysely, sql } from 'kysely';
 // `has_next_step`, kept by a trigger on tasks, and the deals without one have their own index, so the
 // count reads only them.
 //
+// The records behind the start page's deal numbers are listed oldest in stage first. Seeing everyone,
+// that sorted every open deal (0.3 s for the deals without a next step, 0.45 s for the stuck ones);
+// open deals in the order of their stage entry, with the person and the flag beside them, give the
+// first rows of either list at once.
+//
 // The trigger locks the deal row before deciding, so two transactions that close a deal's last two
 // tasks, or one that closes a task while another adds one, cannot both decide on what they saw
 // before the other committed: the second waits, and its next statement sees the first's tasks.
@@ -24,6 +29,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     create index deals_no_next_step on deals (workspace_id, responsible_id, stage_entered_at)
       include (id) where deleted_at is null and closed_at is null and not has_next_step;
+    create index deals_open_by_entry on deals (workspace_id, stage_entered_at, id)
+      include (responsible_id, has_next_step) where deleted_at is null and closed_at is null;
 
     create function deal_next_step_track() returns trigger language plpgsql as $$
     declare
@@ -108,6 +115,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop trigger tasks_deal_next_step on tasks;
     drop function deal_next_step_track();
+    drop index deals_open_by_entry;
     drop index deals_no_next_step;
     alter table deals drop column has_next_step;
   `.execute(db);
