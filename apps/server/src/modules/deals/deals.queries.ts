@@ -67,9 +67,10 @@ function noNextStep(alias: string) {
  * not see gives no name.
  *
  * Each name is a subquery per chosen row, one primary-key or index probe each. As joins (and the flag,
- * when it was a lookup of the deal's tasks, inside the page's query), the planner sized them by every deal the index walk could
- * reach rather than by the page's limit: on a workspace of 100,000 deals it hashed all 42,000 open
- * deal tasks, and for a department head all 10,000 companies and 15,000 contacts, to name 51 deals
+ * when it was a lookup of the deal's tasks, inside the page's query), the planner sized them by every
+ * deal the index walk could reach rather than by the page's limit: on a workspace of 100,000 deals it
+ * hashed all 42,000 open deal tasks, and for a department head all 10,000 companies and 15,000
+ * contacts, to name 51 deals
  * (8–40 ms instead of about 1).
  *
  * @example await withNames(actor, visibleDeals(db, actor).where('deals.id', '=', id)).execute(db)
