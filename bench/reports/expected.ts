@@ -177,25 +177,35 @@ export function activityMonthly(viewer: Viewer, span: Span): Expected {
         where f.workspace_id = ${c.ws} and f.kind = 'expense' and f.status = 'actual'
           and f.occurred_on between ${span.from}::date and ${span.to}::date
         group by 1
+      ),
+      other as (
+        select to_char(f.occurred_on, 'YYYY-MM') as month, sum(f.amount) as amount from finance_entries f
+        where f.workspace_id = ${c.ws} and f.kind = 'income' and f.deal_id is null and f.status = 'actual'
+          and f.occurred_on between ${span.from}::date and ${span.to}::date
+        group by 1
       )
       select m.month as key, coalesce(f.clients, 0) as "newClients", coalesce(s.deals, 0) as "wonDeals",
         coalesce(s.revenue, 0) as revenue, round(s.revenue / nullif(s.deals, 0), 2) as "averageCheck",
+        ${expenses ? raw('coalesce(o.amount, 0)') : raw('null::numeric')} as "otherIncome",
         ${expenses ? raw('coalesce(x.amount, 0)') : raw('null::numeric')} as expenses,
-        ${expenses ? raw('coalesce(s.revenue, 0) - coalesce(x.amount, 0)') : raw('null::numeric')} as profit
+        ${expenses ? raw('coalesce(s.revenue, 0) + coalesce(o.amount, 0) - coalesce(x.amount, 0)') : raw('null::numeric')} as profit
       from months m
       left join sold s on s.month = m.month
       left join firsts f on f.month = m.month
-      left join spent x on x.month = m.month`,
+      left join spent x on x.month = m.month
+      left join other o on o.month = m.month`,
     totals(rows) {
       const t = sums('newClients', 'wonDeals', 'revenue')(rows);
       const deals = Number(t.wonDeals);
       const revenue = Number(t.revenue);
       const spent = expenses ? sum(rows, 'expenses') : null;
+      const other = expenses ? sum(rows, 'otherIncome') : null;
       return {
         ...t,
         averageCheck: deals > 0 ? Math.round((revenue / deals) * 100) / 100 : null,
+        otherIncome: other,
         expenses: spent,
-        profit: spent === null ? null : Math.round((revenue - spent) * 100) / 100,
+        profit: spent === null ? null : Math.round((revenue + (other ?? 0) - spent) * 100) / 100,
       };
     },
   };

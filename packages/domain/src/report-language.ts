@@ -90,6 +90,7 @@ const en: ReportLanguage = {
     negotiations: 'Negotiation',
     newClients: 'New clients',
     newContacts: 'New contacts',
+    otherIncome: 'Income outside deals',
     pipeline: 'Pipeline',
     points: 'Points',
     profit: 'Profit',

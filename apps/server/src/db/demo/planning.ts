@@ -92,12 +92,13 @@ export async function seedPlanning(
   });
   // The company traded before its books moved here: the money on its account when they begin, and the
   // weekly sales of the weeks before its first deal in the CRM. Without them the demo's cash read
-  // -526,000 ₽, two months of costs against one month of sales.
+  // -526,000 ₽, two months of costs against one month of sales. The balance is dated the day before
+  // the books' first month: it opens their cash flow, it is not that month's income.
   entries.push(
     entry({
       kind: 'income',
       amount: 600_000,
-      occurred_on: months[0]!,
+      occurred_on: addDays(months[0]!, -1),
       category: 'Остаток на начало',
       comment: 'Деньги на счёте до начала учёта в Voronka',
     }),

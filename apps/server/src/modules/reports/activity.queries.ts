@@ -273,6 +273,7 @@ const monthlyColumns = [
   column('wonDeals', 'Продажи', 'integer', true),
   column('revenue', 'Выручка', 'money', true),
   column('averageCheck', 'Средний чек', 'money', true),
+  column('otherIncome', 'Доходы вне сделок', 'money', true),
   column('expenses', 'Расходы', 'money', true),
   column('profit', 'Прибыль', 'money'),
 ];
@@ -343,14 +344,25 @@ function firstPurchases(scope: ReportScope, start: unknown, end: unknown, narrow
   };
 }
 
-function actualExpenses(scope: ReportScope, from: string, to: string): DrillSource {
+/**
+ * The company's books in the period: actual expenses, or actual income booked without a deal (interest,
+ * a sale made outside the CRM). Income booked against a deal is left out: the deal's amount is already
+ * the month's revenue, on the day it was won.
+ */
+function actualEntries(
+  scope: ReportScope,
+  kind: 'expense' | 'otherIncome',
+  from: string,
+  to: string,
+): DrillSource {
+  const which = kind === 'expense' ? sql`f.kind = 'expense'` : sql`f.kind = 'income' and f.deal_id is null`;
   return {
     entity: 'finance_entry',
     query: sql`
       select f.id, f.category as title, (f.occurred_on::timestamp at time zone ${scope.timezone}) as at,
         f.amount, null::uuid as responsible_id
       from finance_entries f
-      where f.workspace_id = ${scope.workspaceId} and f.kind = 'expense' and f.status = 'actual'
+      where f.workspace_id = ${scope.workspaceId} and f.status = 'actual' and ${which}
         and f.occurred_on >= ${from}::date and f.occurred_on <= ${to}::date`,
   };
 }
@@ -369,6 +381,14 @@ export function showsExpenses(scope: ReportScope): boolean {
   );
 }
 
+/**
+ * The company's profit: what its deals earned, and any income booked outside them, less what it spent.
+ * Counting only deals against every expense read a loss for months whose sales were not in the CRM.
+ */
+function profitOf(revenue: number, other: number | null, expense: number | null): number | null {
+  return expense === null ? null : money(revenue + (other ?? 0) - expense);
+}
+
 export const activityMonthly: ReportDefinition = {
   name: 'activity-monthly',
   filters: reportFilters['activity-monthly'],
@@ -384,10 +404,12 @@ export const activityMonthly: ReportDefinition = {
         from (${firstPurchases(scope, scope.start, scope.end, true).query}) as f
         group by 1`.execute(db),
       showsExpenses(scope)
-        ? sql<{ month: string; amount: string }>`
-            select to_char(f.occurred_on, 'YYYY-MM') as month, sum(f.amount) as amount
+        ? sql<{ month: string; spent: string | null; other: string | null }>`
+            select to_char(f.occurred_on, 'YYYY-MM') as month,
+              sum(f.amount) filter (where f.kind = 'expense') as spent,
+              sum(f.amount) filter (where f.kind = 'income' and f.deal_id is null) as other
             from finance_entries f
-            where f.workspace_id = ${scope.workspaceId} and f.kind = 'expense' and f.status = 'actual'
+            where f.workspace_id = ${scope.workspaceId} and f.status = 'actual'
               and f.occurred_on >= ${scope.from}::date and f.occurred_on <= ${scope.to}::date
             group by 1`.execute(db)
         : null,
@@ -396,7 +418,9 @@ export const activityMonthly: ReportDefinition = {
       const sold = won.rows.find((row) => row.month === month);
       const revenue = money(sold?.revenue);
       const deals = Number(sold?.deals ?? 0);
-      const expense = expenses ? money(expenses.rows.find((row) => row.month === month)?.amount) : null;
+      const books = expenses?.rows.find((row) => row.month === month);
+      const expense = expenses ? money(books?.spent) : null;
+      const other = expenses ? money(books?.other) : null;
       return {
         key: month,
         cells: {
@@ -405,14 +429,16 @@ export const activityMonthly: ReportDefinition = {
           wonDeals: deals,
           revenue,
           averageCheck: deals > 0 ? money(revenue / deals) : null,
+          otherIncome: other,
           expenses: expense,
-          profit: expense === null ? null : money(revenue - expense),
+          profit: profitOf(revenue, other, expense),
         },
       };
     });
     const revenue = sumColumn(rows, 'revenue');
     const deals = sumColumn(rows, 'wonDeals');
     const expense = expenses ? sumColumn(rows, 'expenses') : null;
+    const other = expenses ? sumColumn(rows, 'otherIncome') : null;
     return {
       report: 'activity-monthly',
       columns: monthlyColumns,
@@ -422,8 +448,9 @@ export const activityMonthly: ReportDefinition = {
         wonDeals: deals,
         revenue,
         averageCheck: deals > 0 ? money(revenue / deals) : null,
+        otherIncome: other,
         expenses: expense,
-        profit: expense === null ? null : money(revenue - expense),
+        profit: profitOf(revenue, other, expense),
       },
     };
   },
@@ -439,9 +466,10 @@ export const activityMonthly: ReportDefinition = {
       const last = addDays(`${next}-01`, -1);
       bounds = { from: first < scope.from ? scope.from : first, to: last > scope.to ? scope.to : last };
     }
-    if (key === 'expenses') {
-      if (!showsExpenses(scope)) throw invalid('querystring.column', 'Expenses are not shown to you here');
-      return actualExpenses(scope, bounds.from, bounds.to);
+    if (key === 'expenses' || key === 'otherIncome') {
+      if (!showsExpenses(scope))
+        throw invalid('querystring.column', 'The company’s books are not shown to you here');
+      return actualEntries(scope, key === 'expenses' ? 'expense' : 'otherIncome', bounds.from, bounds.to);
     }
     const start = dayStart(bounds.from, scope.timezone);
     const end = dayStart(addDays(bounds.to, 1), scope.timezone);

@@ -60,6 +60,7 @@ describe('XLSX', () => {
       'Продажи',
       'Выручка',
       'Средний чек',
+      'Доходы вне сделок',
       'Расходы',
       'Прибыль',
     ]);
@@ -70,11 +71,13 @@ describe('XLSX', () => {
         row.cells.wonDeals,
         row.cells.revenue,
         row.cells.averageCheck,
+        row.cells.otherIncome,
         row.cells.expenses,
         row.cells.profit,
       ]),
     );
-    expect(rows[3]).toEqual(['Итого', 2, 4, 210_000, 52_500, 155_000, 55_000]);
+    // The fixture's 999 of interest, booked without a deal, is income too.
+    expect(rows[3]).toEqual(['Итого', 2, 4, 210_000, 52_500, 999, 155_000, 55_999]);
     const sheet = book.worksheets[0]!;
     expect(sheet.getCell('A2').numFmt).toBe('mm.yyyy');
     expect(sheet.getCell('D2').numFmt).toBe('#,##0.00');
@@ -118,10 +121,10 @@ describe('CSV', () => {
     const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1)).toEqual([
-      'Месяц;Новые клиенты;Продажи;Выручка;Средний чек;Расходы;Прибыль',
-      '2025-02;1;1;20000;20000;15000;5000',
-      '2025-03;1;3;190000;63333,33;140000;50000',
-      'Итого;2;4;210000;52500;155000;55000',
+      'Месяц;Новые клиенты;Продажи;Выручка;Средний чек;Доходы вне сделок;Расходы;Прибыль',
+      '2025-02;1;1;20000;20000;0;15000;5000',
+      '2025-03;1;3;190000;63333,33;999;140000;50999',
+      'Итого;2;4;210000;52500;999;155000;55999',
     ]);
     const parsed = lines[2]!
       .split(';')
@@ -133,6 +136,7 @@ describe('CSV', () => {
       row.wonDeals,
       row.revenue,
       row.averageCheck,
+      row.otherIncome,
       row.expenses,
       row.profit,
     ]);

@@ -91,7 +91,8 @@ describe('a report’s printable page', () => {
     const html = await page(`/api/reports/activity-monthly/print?${march}`);
     const rows = cells(html);
     expect(rows[0]?.slice(0, 2)).toEqual(['Месяц', 'Новые клиенты']);
-    // March: one new client, three sales for 190,000 ₽, an average check of 63,333.33 ₽ (the fixture's).
+    // March: one new client, three sales for 190,000 ₽, an average check of 63,333.33 ₽, the
+    // interest booked without a deal and the month's expenses (the fixture's).
     const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
     expect(rows[1]).toEqual([
       'март 2025 г.',
@@ -99,8 +100,9 @@ describe('a report’s printable page', () => {
       '3',
       nbsp('190 000 ₽'),
       nbsp('63 333,33 ₽'),
+      nbsp('999 ₽'),
       nbsp('140 000 ₽'),
-      nbsp('50 000 ₽'),
+      nbsp('50 999 ₽'),
     ]);
     // New clients come first among the numbers: one bar for March, named as the month.
     expect(chart(html)).toEqual({ caption: 'Новые клиенты', bars: ['март 2025 г.: 1'] });

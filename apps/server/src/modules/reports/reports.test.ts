@@ -54,6 +54,17 @@ async function drill(client: Client, name: string, query: string): Promise<Drill
   return response.json();
 }
 
+const monthlyKeys = [
+  'month',
+  'newClients',
+  'wonDeals',
+  'revenue',
+  'averageCheck',
+  'otherIncome',
+  'expenses',
+  'profit',
+];
+
 /** Rows as [cells…] in column order, ids left out, for compact expectations. */
 const table = (result: ReportTable, keys: string[]) =>
   result.rows.map((row) => keys.map((key) => row.cells[key]));
@@ -123,24 +134,24 @@ describe('activity: daily, weekly, monthly', () => {
     );
   });
 
-  it('monthly: new clients, sales, revenue, average check, expenses and profit', async () => {
+  it('monthly: new clients, sales, revenue, average check, other income, expenses and profit', async () => {
     const result = await report(owner, 'activity-monthly', 'from=2025-02-01&to=2025-03-31');
-    expect(
-      table(result, ['month', 'newClients', 'wonDeals', 'revenue', 'averageCheck', 'expenses', 'profit']),
-    ).toEqual([
+    expect(table(result, monthlyKeys)).toEqual([
       // February: D6 (C2's first purchase); rent 15 000.
-      ['2025-02', 1, 1, 20_000, 20_000, 15_000, 5_000],
-      // March: D1 (C1's first), D4 (C3 bought in December), D5 (no company); payroll and rent, the
-      // planned purchase and the income entry left out.
-      ['2025-03', 1, 3, 190_000, 63_333.33, 140_000, 50_000],
+      ['2025-02', 1, 1, 20_000, 20_000, 0, 15_000, 5_000],
+      // March: D1 (C1's first), D4 (C3 bought in December), D5 (no company); the interest of 999
+      // booked without a deal; payroll and rent, the planned purchase left out.
+      // Profit 190 000 + 999 − 140 000.
+      ['2025-03', 1, 3, 190_000, 63_333.33, 999, 140_000, 50_999],
     ]);
     expect(result.totals).toEqual({
       newClients: 2,
       wonDeals: 4,
       revenue: 210_000,
       averageCheck: 52_500,
+      otherIncome: 999,
       expenses: 155_000,
-      profit: 55_000,
+      profit: 55_999,
     });
     const newClients = await drill(
       owner,
@@ -157,13 +168,75 @@ describe('activity: daily, weekly, monthly', () => {
     expect(expenses.items.map((item) => item.amount).sort()).toEqual([100_000, 40_000].sort());
   });
 
+  it('monthly: a deal’s payment is not income twice, planned income is not income yet', async () => {
+    const db = t.database.db;
+    const booked = await db
+      .insertInto('finance_entries')
+      .values(
+        (
+          [
+            // D4's payment: its 60 000 are March's revenue already, as the deal won on 03-20.
+            ['actual', 60_000, '2025-03-21', fixture.deals.D4!],
+            // Promised, not received.
+            ['planned', 7_000, '2025-03-28', null],
+            // A February sale made before the CRM, booked by hand.
+            ['actual', 12_500, '2025-02-10', null],
+          ] as const
+        ).map(([status, amount, day, dealId]) => ({
+          workspace_id: team.workspaceId,
+          kind: 'income',
+          status,
+          amount,
+          occurred_on: day,
+          category: 'Продажи',
+          line_of_business: null,
+          counterparty: null,
+          deal_id: dealId,
+          comment: null,
+          created_by: team.users.owner.id,
+        })),
+      )
+      .returning('id')
+      .execute();
+    try {
+      const result = await report(owner, 'activity-monthly', 'from=2025-02-01&to=2025-03-31');
+      expect(table(result, monthlyKeys)).toEqual([
+        // 20 000 + 12 500 − 15 000.
+        ['2025-02', 1, 1, 20_000, 20_000, 12_500, 15_000, 17_500],
+        ['2025-03', 1, 3, 190_000, 63_333.33, 999, 140_000, 50_999],
+      ]);
+      expect(result.totals).toMatchObject({ otherIncome: 13_499, profit: 68_499 });
+      const other = await drill(
+        owner,
+        'activity-monthly',
+        'from=2025-02-01&to=2025-03-31&row=2025-02&column=otherIncome',
+      );
+      expect(other).toMatchObject({ entity: 'finance_entry', total: 1 });
+      expect(other.items.map((item) => [item.title, item.amount])).toEqual([['Продажи', 12_500]]);
+      // A head of sales sees the team's deals, not the company's books.
+      const refused = await head.request(
+        'GET',
+        '/api/reports/activity-monthly/drill?from=2025-02-01&to=2025-03-31&column=otherIncome',
+      );
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details[0].path).toBe('querystring.column');
+    } finally {
+      await db
+        .deleteFrom('finance_entries')
+        .where(
+          'id',
+          'in',
+          booked.map((row) => row.id),
+        )
+        .execute();
+    }
+  });
+
   it('monthly for a manager: their revenue, and no company expenses', async () => {
     const result = await report(managerA, 'activity-monthly', 'from=2025-02-01&to=2025-03-31');
-    expect(
-      table(result, ['month', 'newClients', 'wonDeals', 'revenue', 'averageCheck', 'expenses', 'profit']),
-    ).toEqual([
-      ['2025-02', 1, 1, 20_000, 20_000, null, null],
-      ['2025-03', 1, 1, 100_000, 100_000, null, null],
+    expect(table(result, monthlyKeys)).toEqual([
+      ['2025-02', 1, 1, 20_000, 20_000, null, null, null],
+      ['2025-03', 1, 1, 100_000, 100_000, null, null, null],
     ]);
   });
 });

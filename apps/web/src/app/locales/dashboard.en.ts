@@ -88,6 +88,7 @@ export const dashboardEn = {
     expenses: 'Expenses',
     profit: 'Profit',
     profitHint: 'Revenue minus actual expenses',
+    profitWithOther: 'Revenue plus {{other}} of income outside deals, minus actual expenses',
     cash: 'Cash at the end',
     cashHint: 'Balance of actual income and expenses',
     marginRate: 'Margin rate',

@@ -90,6 +90,7 @@ export const dashboardRu: Messages['dashboard'] = {
     expenses: 'Расходы',
     profit: 'Прибыль',
     profitHint: 'Выручка минус фактические расходы',
+    profitWithOther: 'Выручка плюс {{other}} доходов вне сделок минус фактические расходы',
     cash: 'Деньги на конец',
     cashHint: 'Остаток по фактическим приходам и расходам',
     marginRate: 'Маржинальность',

@@ -29,9 +29,9 @@ const money = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : formatMoney(value);
 
 /**
- * The owner's money over the period: revenue and expenses (each opens its records), profit, margin at
- * the typed rate, break-even revenue (the period's average month of expenses ÷ that rate), and the cash
- * flow month by month with the balance carried over.
+ * The owner's money over the period: revenue and expenses (each opens its records), profit (with any
+ * income booked outside deals), margin at the typed rate, break-even revenue (the period's average month
+ * of expenses ÷ that rate), and the cash flow month by month with the balance carried over.
  */
 export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) {
   const { t } = useTranslation();
@@ -51,6 +51,7 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
   const revenue = typeof totals?.revenue === 'number' ? totals.revenue : null;
   const expenses = typeof totals?.expenses === 'number' ? totals.expenses : null;
   const profit = typeof totals?.profit === 'number' ? totals.profit : null;
+  const otherIncome = typeof totals?.otherIncome === 'number' ? totals.otherIncome : null;
   const months = cashFlow.data?.months ?? [];
   const balance = months.at(-1)?.balance ?? cashFlow.data?.openingBalance ?? null;
   const monthsCount = monthly.data?.rows.length || 1;
@@ -122,7 +123,11 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
               value={money(profit)}
               raw={profit}
               color={profit !== null && profit < 0 ? 'red' : undefined}
-              hint={t('dashboard.money.profitHint')}
+              hint={
+                otherIncome
+                  ? t('dashboard.money.profitWithOther', { other: formatMoney(otherIncome) })
+                  : t('dashboard.money.profitHint')
+              }
               testId="money-profit"
             />
             <Metric
