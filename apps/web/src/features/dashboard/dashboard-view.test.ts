@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asOfDay,
+  averageMonthRevenue,
   costMonths,
   dashboardFor,
   filtersFromParams,
@@ -103,5 +104,30 @@ describe('costMonths', () => {
       from: '2026-12-01',
       to: '2026-12-31',
     });
+  });
+});
+
+describe('averageMonthRevenue', () => {
+  const months = [
+    { month: '2026-10', revenue: 0 },
+    { month: '2026-11', revenue: 343_735 },
+    { month: '2026-12', revenue: 12_000 },
+  ];
+
+  it('averages the complete months the costs are taken from, not the month under way', () => {
+    // October had no sales in the CRM yet, December has one day: (0 + 343 735) / 2.
+    expect(averageMonthRevenue(months, { from: '2026-10-01', to: '2026-11-30' })).toEqual({
+      revenue: 171_867.5,
+      complete: true,
+    });
+  });
+
+  it('takes the month so far when the period has no complete month', () => {
+    // The current month alone: its costs come from November, which is not in the table.
+    expect(averageMonthRevenue(months.slice(2), { from: '2026-11-01', to: '2026-11-30' })).toEqual({
+      revenue: 12_000,
+      complete: false,
+    });
+    expect(averageMonthRevenue([], { from: '2026-11-01', to: '2026-11-30' })).toBeNull();
   });
 });

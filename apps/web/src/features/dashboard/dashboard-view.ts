@@ -80,6 +80,28 @@ export function costMonths(from: string, to: string, today: string): { from: str
   return { from: `${lastComplete.slice(0, 8)}01`, to: lastComplete };
 }
 
+/**
+ * The average month of revenue that break-even is held against: over the same complete months as its
+ * costs, so that neither a month without sales in the CRM before the period's first full month nor the
+ * first days of the month under way pull it down. A period inside the month under way has no complete
+ * month: its revenue so far is the month's.
+ *
+ * @example averageMonthRevenue([{ month: '2026-11', revenue: 300 }, { month: '2026-12', revenue: 10 }],
+ *   { from: '2026-10-01', to: '2026-11-30' }) // { revenue: 300, complete: true }
+ */
+export function averageMonthRevenue(
+  months: readonly { month: string; revenue: number }[],
+  costs: { from: string; to: string },
+): { revenue: number; complete: boolean } | null {
+  const complete = months.filter(
+    (row) => row.month >= costs.from.slice(0, 7) && row.month <= costs.to.slice(0, 7),
+  );
+  const counted = complete.length > 0 ? complete : months;
+  if (counted.length === 0) return null;
+  const revenue = counted.reduce((sum, row) => sum + row.revenue, 0) / counted.length;
+  return { revenue, complete: complete.length > 0 };
+}
+
 /** The day numbers are counted up to: today, or the period's last day when it is over. */
 export function asOfDay(filters: DashboardFilters, today: string): string {
   return filters.to < today ? filters.to : today;

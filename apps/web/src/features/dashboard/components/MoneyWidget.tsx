@@ -12,7 +12,7 @@ import { formatReportCell } from '../../reports/format-cell';
 import type { ReportSelection } from '../../reports/report-query';
 import { useBreakEven, useCashFlow } from '../api';
 import { overTime } from '../chart-format';
-import { costMonths } from '../dashboard-view';
+import { averageMonthRevenue, costMonths } from '../dashboard-view';
 import { Metric } from './Metric';
 
 type Props = {
@@ -54,11 +54,19 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
   const otherIncome = typeof totals?.otherIncome === 'number' ? totals.otherIncome : null;
   const months = cashFlow.data?.months ?? [];
   const balance = months.at(-1)?.balance ?? cashFlow.data?.openingBalance ?? null;
-  const monthsCount = monthly.data?.rows.length || 1;
+  const monthRevenue = monthly.data
+    ? averageMonthRevenue(
+        monthly.data.rows.map((row) => ({
+          month: String(row.cells.month),
+          revenue: typeof row.cells.revenue === 'number' ? row.cells.revenue : 0,
+        })),
+        costs,
+      )
+    : null;
   const breakEvenRevenue = breakEven.data?.revenue ?? null;
   const breakEvenCovered =
-    breakEvenRevenue !== null && revenue !== null && breakEvenRevenue > 0
-      ? revenue / monthsCount / breakEvenRevenue
+    breakEvenRevenue !== null && monthRevenue !== null && breakEvenRevenue > 0
+      ? monthRevenue.revenue / breakEvenRevenue
       : null;
 
   const option = useMemo(
@@ -189,7 +197,11 @@ export function MoneyWidget({ from, to, today, margin, onMarginChange }: Props) 
             value={breakEvenCovered === null ? '—' : formatReportCell(breakEvenCovered, 'percent')}
             raw={breakEvenCovered}
             color={breakEvenCovered !== null && breakEvenCovered < 1 ? 'orange' : undefined}
-            hint={t('dashboard.money.breakEvenCoveredHint')}
+            hint={t(
+              monthRevenue?.complete === false
+                ? 'dashboard.money.breakEvenCoveredSoFar'
+                : 'dashboard.money.breakEvenCoveredHint',
+            )}
             testId="money-break-even-covered"
           />
         </SimpleGrid>
