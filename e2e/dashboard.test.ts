@@ -204,8 +204,12 @@ describe.skipIf(!browserAvailable())('role dashboards in a real browser', () => 
     expect(measured.marginRate).toBeGreaterThan(0.45);
     expect(measured.marginRate).toBeLessThan(0.55);
     await expect.poll(() => breakEven.getAttribute('data-value')).toBe(String(measured.revenue));
+    // Formatted as the page formats a share. Rounding by hand in binary read 0.5005 as "50 %" where the
+    // page, rounding the decimal, shows "50,1 %".
     expect(await rate.getAttribute('placeholder')).toBe(
-      `${String(Math.round(measured.marginRate * 1000) / 10).replace('.', ',')} %`,
+      new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 1 }).format(
+        measured.marginRate,
+      ),
     );
     expect(await text(page.getByTestId('widget-money'))).toContain(
       `Измерена по продажам с закупками за полные месяцы: ${measured.marginMeasuredOn.deals}`,
