@@ -21,6 +21,18 @@ import type { DB } from '../../db/schema';
  * Regions: C1, C2, C4 Москва; C3 Санкт-Петербург; C5, C6 none. D5 has no company but a contact of C3
  * (created 2024-01-01). Leads: L1 Москва, L3 Санкт-Петербург, L2 and L4 none.
  */
+/** The columns of sales by month, in the report's order, as the tests read its rows. */
+export const monthlyKeys = [
+  'month',
+  'newClients',
+  'wonDeals',
+  'revenue',
+  'averageCheck',
+  'otherIncome',
+  'expenses',
+  'profit',
+];
+
 export interface ReportFixture {
   pipelineId: string;
   stages: Record<string, string>;

@@ -8,7 +8,7 @@ import {
   type Team,
   type TestApp,
 } from '../../../test/test-app';
-import { type ReportFixture, seedReportFixture } from './report-fixture';
+import { monthlyKeys, type ReportFixture, seedReportFixture } from './report-fixture';
 
 // The source and region filters over the fixture of report-fixture.ts; every number is worked out by hand.
 
@@ -70,18 +70,7 @@ describe('region filter', () => {
     // Won in March in St Petersburg: D4 (C3, 60 000) and D5 (no company; its contact is of C3, 30 000).
     // C3 first bought in December, so no new client. Expenses are not a region's: not shown.
     const result = await report('activity-monthly', `${march}&${petersburg}`);
-    expect(
-      table(result, [
-        'month',
-        'newClients',
-        'wonDeals',
-        'revenue',
-        'averageCheck',
-        'otherIncome',
-        'expenses',
-        'profit',
-      ]),
-    ).toEqual([['2025-03', 0, 2, 90_000, 45_000, null, null, null]]);
+    expect(table(result, monthlyKeys)).toEqual([['2025-03', 0, 2, 90_000, 45_000, null, null, null]]);
     const drill = await owner.request(
       'GET',
       `/api/reports/activity-monthly/drill?${march}&${petersburg}&row=2025-03&column=wonDeals`,
