@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** Bumped whenever the generator's output changes, so an older dataset is regenerated. */
-export const datasetVersion = 5;
+export const datasetVersion = 6;
 
 /** What was generated, kept as the database's comment: the runner reuses a matching dataset. */
 export interface DatasetMarker {

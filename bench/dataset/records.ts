@@ -97,7 +97,7 @@ export async function insertDeals(
   const result = await client.query(
     `insert into deals (id, workspace_id, title, pipeline_id, stage_id, amount, probability, expected_close_date,
        responsible_id, contact_id, company_id, source, lost_reason, closed_at, stage_entered_at, created_by,
-       created_at, updated_at, deleted_at, has_next_step)
+       created_at, updated_at, deleted_at)
      select pg_temp.uid('deal', k), $1,
        pg_temp.deal_subject(6, k) || ' ' || pg_temp.goods(7, k) || coalesce(' — ' || pg_temp.brand(p.company), ''),
        $2, ($3::uuid[])[p.stage],
@@ -109,10 +109,7 @@ export async function insertDeals(
        case when p.stage > 8 then t.updated end,
        t.updated - pg_temp.rnd(12, k) * (t.updated - t.created),
        p.responsible, t.created, t.updated,
-       case when pg_temp.rnd(16, k) < 0.005 then t.updated end,
-       -- insertTasks gives exactly these deals an open task (the same draw, 70, on the same hash).
-       p.stage <= 8 and pg_temp.rnd(16, k) >= 0.005
-         and pg_temp.rnd(70, uuid_hash_extended(pg_temp.uid('deal', k), 0)) < 0.6
+       case when pg_temp.rnd(16, k) < 0.005 then t.updated end
      from generate_series($12::int, $5::int) k
      cross join lateral (
        select width_bucket(pg_temp.rnd(1, k), $6::float8[]) as stage,
@@ -147,8 +144,7 @@ export async function insertDeals(
 
 /**
  * Tasks follow the deals: 60 % of open deals have an open task (due from a week before the anchor to
- * three weeks after; the deals insertDeals marks `has_next_step`), so 40 % show "no next step"; a
- * quarter of all deals also have a finished one.
+ * three weeks after), so 40 % show "no next step"; a quarter of all deals also have a finished one.
  */
 export async function insertTasks({ client, org, anchor }: GenerationContext): Promise<number> {
   const open = await client.query(

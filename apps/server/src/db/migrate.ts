@@ -32,6 +32,7 @@ import * as dealTitleIndex from './migrations/0031-deal-title-index';
 import * as dealSortIndexes from './migrations/0032-deal-sort-indexes';
 import * as boardTotalSlots from './migrations/0033-board-total-slots';
 import * as dealNextStep from './migrations/0034-deal-next-step';
+import * as dealsWithoutNextStep from './migrations/0035-deals-without-next-step';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '0032-deal-sort-indexes': dealSortIndexes,
   '0033-board-total-slots': boardTotalSlots,
   '0034-deal-next-step': dealNextStep,
+  '0035-deals-without-next-step': dealsWithoutNextStep,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */

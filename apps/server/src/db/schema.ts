@@ -251,8 +251,14 @@ export interface DealsTable {
   search: Generated<string>;
   /** Every stage the deal has been in, kept by triggers (migration 0024). */
   visited_stages: Generated<string[]>;
-  /** Whether the deal has an open task, kept by a trigger on tasks (migration 0034). */
-  has_next_step: Generated<boolean>;
+}
+
+/** Open deals without an open task: "no next step", kept by triggers on tasks and deals (migration 0035). */
+export interface DealsWithoutNextStepTable {
+  workspace_id: string;
+  deal_id: string;
+  responsible_id: string | null;
+  stage_entered_at: Date;
 }
 
 export interface DealProductsTable {
@@ -436,6 +442,7 @@ export interface DB extends ProcessTables, AbsenceTables, ReportTables {
   price_lists: PriceListsTable;
   product_prices: ProductPricesTable;
   deals: DealsTable;
+  deals_without_next_step: DealsWithoutNextStepTable;
   deal_products: DealProductsTable;
   deal_stage_history: DealStageHistoryTable;
   activities: ActivitiesTable;

@@ -42,9 +42,17 @@ export function attentionSource(scope: AttentionScope, item: AttentionItem): Dri
     case 'tasksOverdue':
       return { entity: 'task', query: openTasks(sql`t.due_at < ${now}`) };
     case 'dealsWithoutNextStep':
+      // Read from their own table (migration 0035): the count never touches the deals themselves.
       return {
         entity: 'deal',
-        query: openDeals(sql`not d.has_next_step`),
+        query: sql<DrillRow>`
+          select bare.deal_id as id,
+            (select d.title from deals d where d.workspace_id = bare.workspace_id and d.id = bare.deal_id) as title,
+            bare.stage_entered_at as at,
+            (select d.amount from deals d where d.workspace_id = bare.workspace_id and d.id = bare.deal_id) as amount,
+            bare.responsible_id
+          from deals_without_next_step bare
+          where bare.workspace_id = ${ws} and ${scope.people('bare.responsible_id')}`,
       };
     case 'dealsStuck':
       return {

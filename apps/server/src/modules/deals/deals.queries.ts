@@ -52,12 +52,13 @@ export function visibleDeals(db: Kysely<DB>, actor: Actor, deleted = false) {
 
 /**
  * Open, and without an open task: the "no next step" warning, for the deals row called `alias`. The
- * trigger on tasks keeps `has_next_step` (migration 0034), so the list, the card and the start page's
- * count read one answer.
+ * open deals without one have a table of their own, kept by triggers on tasks and deals (migration
+ * 0035), so the list, the card and the start page's count read one answer; here one primary-key probe.
  */
 function noNextStep(alias: string) {
   const deal = (column: string) => sql.ref(`${alias}.${column}`);
-  return sql<boolean>`(${deal('closed_at')} is null and not ${deal('has_next_step')})`;
+  return sql<boolean>`exists (select 1 from deals_without_next_step as bare
+    where bare.workspace_id = ${deal('workspace_id')} and bare.deal_id = ${deal('id')})`;
 }
 
 /**
@@ -75,19 +76,18 @@ function noNextStep(alias: string) {
  *
  * @example await withNames(actor, visibleDeals(db, actor).where('deals.id', '=', id)).execute(db)
  */
-function withNames<
-  Row extends Pick<
-    DealRow,
-    'id' | 'workspace_id' | 'company_id' | 'contact_id' | 'closed_at' | 'has_next_step'
-  >,
->(actor: Actor, chosen: Expression<Row>, order?: RawBuilder<unknown>) {
+function withNames<Row extends Pick<DealRow, 'id' | 'workspace_id' | 'company_id' | 'contact_id'>>(
+  actor: Actor,
+  chosen: Expression<Row>,
+  order?: RawBuilder<unknown>,
+) {
   return sql<Row & Names & { no_next_step: boolean }>`${namesOf(actor)} from (${chosen}) as chosen
     ${order ? sql`order by ${order}` : sql``}`;
 }
 
 /** `withNames`'s select list, for rows called `chosen`. */
-function namesOf(actor: Actor) {
-  return sql`select chosen.*, ${noNextStep('chosen')} as no_next_step,
+function namesOf(actor: Actor, bare = noNextStep('chosen')) {
+  return sql`select chosen.*, ${bare} as no_next_step,
       (select company.name from companies as company
         where company.id = chosen.company_id and company.workspace_id = chosen.workspace_id
           and company.deleted_at is null and ${visibleTo(actor, 'company.responsible_id')}) as company_name,
@@ -107,8 +107,10 @@ export async function insertWithNames(
   insert: OperationNodeSource,
   along: RawBuilder<unknown>,
 ): Promise<NamedDealRow> {
+  // A new deal has no next step unless it is born closed: no task can name a deal before it exists, and
+  // this statement cannot read what its own trigger adds to the table of deals without one.
   const { rows } = await sql<NamedDealRow>`with chosen as (${insert}), along as (${along})
-    ${namesOf(actor)} from chosen`.execute(trx);
+    ${namesOf(actor, sql`(chosen.closed_at is null)`)} from chosen`.execute(trx);
   if (!rows[0]) throw new Error('The deal insert returned no row');
   return rows[0];
 }
@@ -289,7 +291,7 @@ function pageQuery(
   }
   if (filter.q) query = query.where(sql<boolean>`deals.search @@ ${prefixQuery(given('q'))}`);
   if (filter.noNextStep) {
-    query = query.where('deals.closed_at', 'is', null).where('deals.has_next_step', '=', false);
+    query = query.where(noNextStep('deals'));
   }
   if (hasCursor) {
     const comparison = order === 'desc' ? sql.raw('<') : sql.raw('>');
@@ -443,17 +445,17 @@ function boardColumn(actor: Actor, pipelineId: string, perStage: number) {
   const columns = (alias: string) => sql.join(cardColumns.map((column) => sql.ref(`${alias}.${column}`)));
   const chosen =
     actor.visibility === 'all'
-      ? sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at' | 'has_next_step'>>`
-    select ${columns('deals')}, deals.closed_at, deals.has_next_step from deals
+      ? sql<Omit<CardRow, 'no_next_step'>>`
+    select ${columns('deals')} from deals
     where deals.workspace_id = ${actor.workspaceId} and deals.deleted_at is null
       and deals.pipeline_id = ${pipelineId} and deals.stage_id = s.id
     order by deals.updated_at desc, deals.id desc
     limit ${sql.lit(perStage)}`
-      : sql<Omit<CardRow, 'no_next_step'> & Pick<DealRow, 'closed_at' | 'has_next_step'>>`
-    select ${columns('d')}, d.closed_at, d.has_next_step
+      : sql<Omit<CardRow, 'no_next_step'>>`
+    select ${columns('d')}
     from (${visibleResponsibles(actor)}) as people
     cross join lateral (
-      select ${columns('deals')}, deals.closed_at, deals.has_next_step from deals
+      select ${columns('deals')} from deals
       where deals.workspace_id = ${actor.workspaceId} and deals.responsible_id = people.id
         and deals.stage_id = s.id and deals.deleted_at is null
       order by deals.updated_at desc, deals.id desc

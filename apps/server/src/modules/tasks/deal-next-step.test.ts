@@ -1,7 +1,7 @@
 import type { Deal, Task } from '@voronka/domain';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { oneTaskProcess, publishProcess } from '../../../test/processes';
 import {
   type Client,
@@ -12,11 +12,12 @@ import {
   type TestApp,
 } from '../../../test/test-app';
 import { testEngine } from '../../../test/test-database';
-import * as dealNextStep from '../../db/migrations/0034-deal-next-step';
+import * as dealsWithoutNextStep from '../../db/migrations/0035-deals-without-next-step';
 
-// deals.has_next_step (migration 0034) is what the deals list, the card, the kanban and the start
-// page read "no next step" from. A trigger on tasks keeps it; every test here compares it with the
-// truth it stands for, the deal's open tasks, however the tasks changed.
+// The open deals without an open task have a table of their own (migration 0035), and the deals
+// list, the card, the kanban and the start page read "no next step" from it. Triggers on tasks and on
+// deals keep it; every test here compares it with the truth it stands for, the deal's row and its open
+// tasks, however either changed.
 let t: TestApp;
 let team: Team;
 let manager: Client;
@@ -49,16 +50,43 @@ async function complete(taskId: string): Promise<void> {
   expect(response.statusCode, response.body).toBe(200);
 }
 
-/** The stored flag beside what it stands for, counted from the tasks themselves. */
-async function flagAndTruth(dealId: string) {
-  const { rows } = await sql<{ flag: boolean; open_tasks: number }>`
-    select d.has_next_step as flag,
+/** Whether the table lists the deal, beside the count of its open tasks taken from the tasks themselves. */
+async function listedAndTruth(dealId: string) {
+  const { rows } = await sql<{ listed: boolean; open_tasks: number }>`
+    select exists (select 1 from deals_without_next_step b where b.deal_id = d.id) as listed,
       (select count(*)::int from tasks t
         where t.workspace_id = d.workspace_id and t.entity = 'deal' and t.record_id = d.id
           and t.status = 'open' and t.deleted_at is null) as open_tasks
     from deals d where d.id = ${dealId}`.execute(t.database.db);
   return rows[0]!;
 }
+
+/**
+ * Deals of the team's workspace the table is wrong about: listed but closed, deleted or with an open
+ * task; or open, live and without one but not listed; or listed under another person or stage entry.
+ */
+async function disagreements(): Promise<number> {
+  const { rows } = await sql<{ wrong: number }>`
+    with truth as (
+      select d.workspace_id, d.id as deal_id, d.responsible_id, d.stage_entered_at from deals d
+      where d.workspace_id = ${team.workspaceId} and d.deleted_at is null and d.closed_at is null
+        and not exists (
+          select 1 from tasks t
+          where t.workspace_id = d.workspace_id and t.entity = 'deal' and t.record_id = d.id
+            and t.status = 'open' and t.deleted_at is null))
+    select count(*)::int as wrong
+    from truth
+    full join (select * from deals_without_next_step where workspace_id = ${team.workspaceId}) b
+      using (workspace_id, deal_id)
+    where truth.deal_id is null or b.deal_id is null
+      or b.responsible_id is distinct from truth.responsible_id
+      or b.stage_entered_at is distinct from truth.stage_entered_at`.execute(t.database.db);
+  return rows[0]!.wrong;
+}
+
+afterEach(async () => {
+  expect(await disagreements()).toBe(0);
+});
 
 /** What a person sees: the card's warning and whether the list's "no next step" filter finds it. */
 async function warning(dealId: string) {
@@ -72,20 +100,20 @@ async function warning(dealId: string) {
 describe('a deal has a next step', () => {
   it('from its first open task until its last one is done or deleted', async () => {
     const deal = await newDeal('Поставка коробов');
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: false, open_tasks: 0 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: true, open_tasks: 0 });
     expect(await warning(deal.id)).toEqual({ card: true, listed: true });
 
     const call = await newTask(deal.id);
     const meeting = await newTask(deal.id, { title: 'Встреча' });
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: true, open_tasks: 2 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 2 });
     expect(await warning(deal.id)).toEqual({ card: false, listed: false });
 
     await complete(call.id);
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: true, open_tasks: 1 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 1 });
 
     const deleted = await manager.request('DELETE', `/api/tasks/${meeting.id}`);
     expect(deleted.statusCode, deleted.body).toBe(200);
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: false, open_tasks: 0 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: true, open_tasks: 0 });
     expect(await warning(deal.id)).toEqual({ card: true, listed: true });
   });
 
@@ -96,7 +124,7 @@ describe('a deal has a next step', () => {
       recurrence: { frequency: 'monthly', interval: 1 },
     });
     await complete(monthly.id);
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: true, open_tasks: 1 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 1 });
   });
 
   it('follows a task reopened, restored, or moved to another deal in SQL', async () => {
@@ -105,25 +133,25 @@ describe('a deal has a next step', () => {
     const task = await newTask(from.id);
     const db = t.database.db;
     await db.updateTable('tasks').set({ record_id: to.id }).where('id', '=', task.id).execute();
-    expect(await flagAndTruth(from.id)).toEqual({ flag: false, open_tasks: 0 });
-    expect(await flagAndTruth(to.id)).toEqual({ flag: true, open_tasks: 1 });
+    expect(await listedAndTruth(from.id)).toEqual({ listed: true, open_tasks: 0 });
+    expect(await listedAndTruth(to.id)).toEqual({ listed: false, open_tasks: 1 });
 
     await db
       .updateTable('tasks')
       .set({ status: 'done', done_at: new Date() })
       .where('id', '=', task.id)
       .execute();
-    expect(await flagAndTruth(to.id)).toEqual({ flag: false, open_tasks: 0 });
+    expect(await listedAndTruth(to.id)).toEqual({ listed: true, open_tasks: 0 });
     await db.updateTable('tasks').set({ status: 'open', done_at: null }).where('id', '=', task.id).execute();
-    expect(await flagAndTruth(to.id)).toEqual({ flag: true, open_tasks: 1 });
+    expect(await listedAndTruth(to.id)).toEqual({ listed: false, open_tasks: 1 });
 
     await db.updateTable('tasks').set({ deleted_at: new Date() }).where('id', '=', task.id).execute();
-    expect(await flagAndTruth(to.id)).toEqual({ flag: false, open_tasks: 0 });
+    expect(await listedAndTruth(to.id)).toEqual({ listed: true, open_tasks: 0 });
     await db.updateTable('tasks').set({ deleted_at: null }).where('id', '=', task.id).execute();
-    expect(await flagAndTruth(to.id)).toEqual({ flag: true, open_tasks: 1 });
+    expect(await listedAndTruth(to.id)).toEqual({ listed: false, open_tasks: 1 });
 
     await db.deleteFrom('tasks').where('id', '=', task.id).execute();
-    expect(await flagAndTruth(to.id)).toEqual({ flag: false, open_tasks: 0 });
+    expect(await listedAndTruth(to.id)).toEqual({ listed: true, open_tasks: 0 });
   });
 
   it('is not touched by tasks on other records that happen to share an id', async () => {
@@ -139,7 +167,7 @@ describe('a deal has a next step', () => {
         record_id: deal.id,
       })
       .execute();
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: false, open_tasks: 0 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: true, open_tasks: 0 });
   });
 
   it('is not a changed field to processes that watch fields', async () => {
@@ -169,7 +197,7 @@ describe('a deal has a next step', () => {
       return events.flatMap((event) => (event.data as { fields: string[] }).fields);
     });
     expect(fields).toEqual([]);
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: true, open_tasks: 1 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 1 });
   });
 
   it('is filled in from the tasks already there when the migration runs', async () => {
@@ -178,13 +206,90 @@ describe('a deal has a next step', () => {
     await newTask(withTask.id);
     const done = await newTask(without.id);
     await complete(done.id);
-    await dealNextStep.down(t.database.db as never);
-    await dealNextStep.up(t.database.db as never);
-    expect(await flagAndTruth(withTask.id)).toEqual({ flag: true, open_tasks: 1 });
-    expect(await flagAndTruth(without.id)).toEqual({ flag: false, open_tasks: 0 });
-    // The trigger is back too.
+    await dealsWithoutNextStep.down(t.database.db as never);
+    await dealsWithoutNextStep.up(t.database.db as never);
+    expect(await listedAndTruth(withTask.id)).toEqual({ listed: false, open_tasks: 1 });
+    expect(await listedAndTruth(without.id)).toEqual({ listed: true, open_tasks: 0 });
+    // The triggers are back too.
     await newTask(without.id);
-    expect(await flagAndTruth(without.id)).toEqual({ flag: true, open_tasks: 1 });
+    expect(await listedAndTruth(without.id)).toEqual({ listed: false, open_tasks: 1 });
+    expect(await listedAndTruth((await newDeal('После миграции')).id)).toEqual({
+      listed: true,
+      open_tasks: 0,
+    });
+  });
+});
+
+describe('a deal without a next step', () => {
+  const db = () => t.database.db;
+  const setDeal = (id: string, values: Record<string, unknown>) =>
+    db().updateTable('deals').set(values).where('id', '=', id).execute();
+
+  it('leaves the list when it is won or lost, and comes back when reopened', async () => {
+    const deal = await newDeal('Закроется');
+    const lost = await manager.request('POST', `/api/deals/${deal.id}/lose`, { reason: 'Дорого' });
+    expect(lost.statusCode, lost.body).toBe(200);
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 0 });
+    expect(await warning(deal.id)).toEqual({ card: false, listed: false });
+
+    await setDeal(deal.id, { closed_at: null, stage_id: deal.stageId });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: true, open_tasks: 0 });
+  });
+
+  it('leaves it when deleted, and comes back when restored, unless it has an open task', async () => {
+    const deal = await newDeal('В корзину');
+    expect((await manager.request('DELETE', `/api/deals/${deal.id}`)).statusCode).toBe(200);
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 0 });
+    const restored = await manager.request('POST', `/api/deals/${deal.id}/restore`);
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: true, open_tasks: 0 });
+
+    const busy = await newDeal('В корзину с задачей');
+    await newTask(busy.id);
+    await manager.request('DELETE', `/api/deals/${busy.id}`);
+    await manager.request('POST', `/api/deals/${busy.id}/restore`);
+    expect(await listedAndTruth(busy.id)).toEqual({ listed: false, open_tasks: 1 });
+  });
+
+  it('is listed under its new person and stage entry when reassigned or moved', async () => {
+    const deal = await newDeal('Передана другому');
+    const head = await signIn(t.app, team.users.head.email);
+    const reassigned = await head.request('PATCH', `/api/deals/${deal.id}`, {
+      responsibleId: team.users.managerB.id,
+    });
+    expect(reassigned.statusCode, reassigned.body).toBe(200);
+    const listing = () =>
+      db()
+        .selectFrom('deals_without_next_step')
+        .select(['responsible_id', 'stage_entered_at'])
+        .where('deal_id', '=', deal.id)
+        .executeTakeFirstOrThrow();
+    expect(await listing()).toEqual({
+      responsible_id: team.users.managerB.id,
+      stage_entered_at: new Date(deal.stageEnteredAt),
+    });
+    const entered = new Date('2026-11-20T10:00:00Z');
+    await setDeal(deal.id, { stage_entered_at: entered });
+    expect(await listing()).toEqual({ responsible_id: team.users.managerB.id, stage_entered_at: entered });
+  });
+
+  it('leaves the list when the deal is erased', async () => {
+    const deal = await newDeal('Стёрта');
+    await db().deleteFrom('deals').where('id', '=', deal.id).execute();
+    const left = await db()
+      .selectFrom('deals_without_next_step')
+      .select('deal_id')
+      .where('deal_id', '=', deal.id)
+      .execute();
+    expect(left).toEqual([]);
+  });
+
+  it('a closed deal stays off the list whatever happens to its tasks', async () => {
+    const deal = await newDeal('Выиграна давно');
+    const task = await newTask(deal.id);
+    await setDeal(deal.id, { closed_at: new Date() });
+    await complete(task.id);
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 0 });
   });
 });
 
@@ -244,7 +349,7 @@ describe.skipIf(testEngine === 'pglite')('two transactions at once', () => {
       (a) => finish(a, first.id),
       (b) => finish(b, second.id),
     );
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: false, open_tasks: 0 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: true, open_tasks: 0 });
   });
 
   it('one adding a task while the other finishes the last keep the next step', async () => {
@@ -254,7 +359,7 @@ describe.skipIf(testEngine === 'pglite')('two transactions at once', () => {
       (a) => openTask(a, deal.id),
       (b) => finish(b, old.id),
     );
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: true, open_tasks: 1 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 1 });
   });
 
   it('one finishing the last task while the other adds one keep the next step', async () => {
@@ -264,6 +369,36 @@ describe.skipIf(testEngine === 'pglite')('two transactions at once', () => {
       (a) => finish(a, old.id),
       (b) => openTask(b, deal.id),
     );
-    expect(await flagAndTruth(deal.id)).toEqual({ flag: true, open_tasks: 1 });
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 1 });
+  });
+
+  const reassign = ({ client }: Session, dealId: string) =>
+    client.query(`update deals set responsible_id = $2 where id = $1`, [dealId, team.users.managerB.id]);
+  const close = ({ client }: Session, dealId: string) =>
+    client.query(`update deals set closed_at = now() where id = $1`, [dealId]);
+
+  it('one reassigning the deal while the other finishes its last task list it under the new person', async () => {
+    const deal = await newDeal('Передают и закрывают задачу');
+    const old = await newTask(deal.id);
+    await overlap(
+      (a) => reassign(a, deal.id),
+      (b) => finish(b, old.id),
+    );
+    const row = await t.database.db
+      .selectFrom('deals_without_next_step')
+      .select('responsible_id')
+      .where('deal_id', '=', deal.id)
+      .executeTakeFirst();
+    expect(row).toEqual({ responsible_id: team.users.managerB.id });
+  });
+
+  it('one finishing the last task while the other closes the deal leave it off the list', async () => {
+    const deal = await newDeal('Задача и закрытие разом');
+    const old = await newTask(deal.id);
+    await overlap(
+      (a) => finish(a, old.id),
+      (b) => close(b, deal.id),
+    );
+    expect(await listedAndTruth(deal.id)).toEqual({ listed: false, open_tasks: 0 });
   });
 });
