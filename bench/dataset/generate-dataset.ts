@@ -121,16 +121,20 @@ async function listNextSteps(client: pg.Client): Promise<number> {
   await client.query('analyze deals, tasks');
   const listed = await client.query(
     `insert into deals_without_next_step (workspace_id, deal_id, responsible_id, stage_entered_at)
-     select d.workspace_id, d.id, d.responsible_id, d.stage_entered_at from deals d
-     where d.deleted_at is null and d.closed_at is null and not exists (
-       select 1 from tasks t
-       where t.workspace_id = d.workspace_id and t.entity = 'deal' and t.record_id = d.id
-         and t.status = 'open' and t.deleted_at is null)`,
+     ${openWithoutTask}`,
   );
   const wrong = Number((await client.query<{ wrong: string }>(nextStepDisagreements)).rows[0]?.wrong);
   if (wrong > 0) throw new Error(`${wrong} deals disagree with their tasks on having a next step`);
   return listed.rowCount ?? 0;
 }
+
+/** The truth the table stands for: open, live deals without an open task. */
+const openWithoutTask = `
+  select d.workspace_id, d.id as deal_id, d.responsible_id, d.stage_entered_at from deals d
+  where d.deleted_at is null and d.closed_at is null and not exists (
+    select 1 from tasks t
+    where t.workspace_id = d.workspace_id and t.entity = 'deal' and t.record_id = d.id
+      and t.status = 'open' and t.deleted_at is null)`;
 
 /**
  * Deals the table of deals without a next step is wrong about (bench/next-step/run.sh checks it too).
@@ -138,12 +142,7 @@ async function listNextSteps(client: pg.Client): Promise<number> {
  * have no index of their own (the generator drops them until the end).
  */
 export const nextStepDisagreements = `
-  with truth as (
-    select d.workspace_id, d.id as deal_id, d.responsible_id, d.stage_entered_at from deals d
-    where d.deleted_at is null and d.closed_at is null and not exists (
-      select 1 from tasks t
-      where t.workspace_id = d.workspace_id and t.entity = 'deal' and t.record_id = d.id
-        and t.status = 'open' and t.deleted_at is null))
+  with truth as (${openWithoutTask})
   select count(*) as wrong
   from truth full join deals_without_next_step b using (workspace_id, deal_id)
   where truth.deal_id is null or b.deal_id is null

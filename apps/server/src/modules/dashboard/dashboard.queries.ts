@@ -42,16 +42,14 @@ export function attentionSource(scope: AttentionScope, item: AttentionItem): Dri
     case 'tasksOverdue':
       return { entity: 'task', query: openTasks(sql`t.due_at < ${now}`) };
     case 'dealsWithoutNextStep':
-      // Read from their own table (migration 0035): the count never touches the deals themselves.
+      // Read from their own table (migration 0035). The deal is a left join on its key, which
+      // PostgreSQL leaves out when it only counts: the count never touches the deals themselves.
       return {
         entity: 'deal',
         query: sql<DrillRow>`
-          select bare.deal_id as id,
-            (select d.title from deals d where d.workspace_id = bare.workspace_id and d.id = bare.deal_id) as title,
-            bare.stage_entered_at as at,
-            (select d.amount from deals d where d.workspace_id = bare.workspace_id and d.id = bare.deal_id) as amount,
-            bare.responsible_id
+          select bare.deal_id as id, d.title, bare.stage_entered_at as at, d.amount, bare.responsible_id
           from deals_without_next_step bare
+          left join deals d on d.workspace_id = bare.workspace_id and d.id = bare.deal_id
           where bare.workspace_id = ${ws} and ${scope.people('bare.responsible_id')}`,
       };
     case 'dealsStuck':
