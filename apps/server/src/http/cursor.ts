@@ -1,6 +1,7 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import { invalid } from './errors';
+import type { EncodedJson } from './serializer';
 
 /**
  * Keyset pagination: the cursor carries the sort value and id of the last row of a page, so the next
@@ -100,11 +101,16 @@ export function afterCursor(keyset: KeysetOrder, after: CursorPosition): Express
 export function toEncodedPage(
   rows: readonly { id: string; sort_key: string; json: string }[],
   limit: number,
-): string {
+): EncodedJson {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ value: last.sort_key, id: last.id }) : null;
-  return `{"items":[${page.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  // The rows joined by `join` make one flat string, which encodes fast; see `encodedOnce`.
+  return [
+    '{"items":[',
+    page.map((row) => row.json).join(','),
+    `],"nextCursor":${JSON.stringify(nextCursor)}}`,
+  ];
 }
 
 /** `q` as a LIKE prefix pattern, its wildcards taken literally. */

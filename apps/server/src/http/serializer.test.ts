@@ -54,4 +54,19 @@ describe('response serializer', () => {
     const drifted = await appAnswering(true, preEncoded('{"id": "p1", "name": "Анна"}'));
     expect((await drifted.inject({ url: '/person' })).statusCode).toBe(500);
   });
+
+  it('writes JSON handed as parts as the text they make together, checked or not', async () => {
+    // A part may end inside a string or a character that UTF-8 writes in two bytes ("н").
+    const parts = ['{"id" : "p1", "na', 'me" : "Ан', 'на", "tags" : ["vip"', ']}'];
+    const text = parts.join('');
+    for (const check of [true, false]) {
+      const app = await appAnswering(check, preEncoded(parts));
+      const response = await app.inject({ url: '/person' });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toBe(text);
+      expect(response.headers['content-length']).toBe(String(Buffer.byteLength(text)));
+    }
+    const drifted = await appAnswering(true, preEncoded(['{"id": "p1", ', '"name": "Анна"}']));
+    expect((await drifted.inject({ url: '/person' })).statusCode).toBe(500);
+  });
 });

@@ -1,9 +1,20 @@
 import { isDeepStrictEqual } from 'node:util';
 import { serializerCompiler as checkedSerializer } from 'fastify-type-provider-zod';
 
+/**
+ * JSON text already written, whole or as parts to be sent one after another. A large answer goes as
+ * parts: its rows as PostgreSQL sent them and the bits between them, never joined into one string
+ * (see `encodedOnce`).
+ */
+export type EncodedJson = string | readonly string[];
+
 /** An answer whose JSON is already written (by PostgreSQL, for the busiest pages); see `preEncoded`. */
 class PreEncoded {
-  constructor(readonly json: string) {}
+  constructor(readonly json: EncodedJson) {}
+
+  text(): string {
+    return typeof this.json === 'string' ? this.json : this.json.join('');
+  }
 }
 
 /**
@@ -11,7 +22,7 @@ class PreEncoded {
  * schema, which the text must match: with `check` on (tests, development) the text is parsed and
  * checked like any other answer, so a query that drifts from the schema fails its tests.
  */
-export function preEncoded<T>(json: string): T {
+export function preEncoded<T>(json: EncodedJson): T {
   return new PreEncoded(json) as unknown as T;
 }
 
@@ -19,9 +30,15 @@ export function preEncoded<T>(json: string): T {
  * Pre-encoded text as the bytes to send. Handed a string, Fastify measures its UTF-8 length for the
  * header and node encodes it again when writing; for a kanban board (about 160 KB, mostly Cyrillic)
  * the two passes and the garbage they leave cost more than this one. Fastify sends a Buffer as it is.
+ *
+ * Each part is encoded on its own and the bytes joined. Joining the strings first makes V8 build a
+ * rope of the Cyrillic texts, and encoding that rope cost 2.7 ms for a board of eight 15 KB columns
+ * against 0.1 ms for the parts one by one (.probe of 2026-12-02, node 20 on this machine).
  */
-function encodedOnce(json: string): string {
-  return Buffer.from(json) as unknown as string;
+function encodedOnce(json: EncodedJson): string {
+  const bytes =
+    typeof json === 'string' ? Buffer.from(json) : Buffer.concat(json.map((part) => Buffer.from(part)));
+  return bytes as unknown as string;
 }
 
 /**
@@ -38,7 +55,7 @@ export function responseSerializer(check: boolean): typeof checkedSerializer {
   return (route) => {
     const encode = checkedSerializer(route);
     return (data) => {
-      const answer = data instanceof PreEncoded ? JSON.parse(data.json) : data;
+      const answer = data instanceof PreEncoded ? JSON.parse(data.text()) : data;
       const json = encode(answer);
       if (!isDeepStrictEqual(JSON.parse(json), JSON.parse(JSON.stringify(answer)))) {
         throw new Error(
@@ -46,7 +63,7 @@ export function responseSerializer(check: boolean): typeof checkedSerializer {
             `(extra fields, filled-in defaults or transformed values); make the handler return the schema's shape`,
         );
       }
-      return data instanceof PreEncoded ? data.json : json;
+      return data instanceof PreEncoded ? data.text() : json;
     };
   };
 }

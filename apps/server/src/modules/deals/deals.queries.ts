@@ -10,6 +10,7 @@ import {
 import { type PreparedQuery, prepared, runNamed } from '../../db/prepared';
 import type { DB, DealsTable } from '../../db/schema';
 import { type CursorPosition, decodeCursor, isoTime, toEncodedPage } from '../../http/cursor';
+import type { EncodedJson } from '../../http/serializer';
 import { type Actor, type ActorParam, actorParams, actorValues } from '../access/actor';
 import { visibleResponsibles, visibleTo } from '../access/visibility';
 
@@ -375,7 +376,7 @@ export async function boardOf(
   actor: Actor,
   pipelineId: string,
   perStage: number,
-): Promise<string | null> {
+): Promise<EncodedJson | null> {
   // A named statement with its limits written in, planned once (see listDeals): 0.8 ms of parse and plan.
   const { rows } = await runNamed(
     db,
@@ -390,12 +391,18 @@ export async function boardOf(
     order by s.position`,
   );
   if (rows.length === 0) return null;
-  const columns = rows.map(
-    (stage) =>
-      `{"stageId":${JSON.stringify(stage.stage_id)},"count":${Number(stage.count ?? 0)},` +
-      `"sum":${Number(stage.sum ?? 0)},"deals":${stage.cards}}`,
-  );
-  return `{"pipelineId":${JSON.stringify(pipelineId)},"columns":[${columns.join(',')}]}`;
+  // Each column's cards stay the string PostgreSQL sent, a part of their own (see `encodedOnce`).
+  const parts = [`{"pipelineId":${JSON.stringify(pipelineId)},"columns":[`];
+  rows.forEach((stage, i) => {
+    parts.push(
+      `${i === 0 ? '' : ','}{"stageId":${JSON.stringify(stage.stage_id)},"count":${Number(stage.count ?? 0)},` +
+        `"sum":${Number(stage.sum ?? 0)},"deals":`,
+      stage.cards,
+      '}',
+    );
+  });
+  parts.push(']}');
+  return parts;
 }
 
 // What a kanban card shows, plus what its names and "no next step" flag are looked up by.
