@@ -9,7 +9,6 @@ import {
 } from '@voronka/domain';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { prepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../http/errors';
 import type { Actor } from '../access/actor';
@@ -19,46 +18,25 @@ import { createdFields } from '../history/record-history';
 import { listProducts, replaceProducts } from './deal-products';
 import { findDeal, insertWithNames, toDeal } from './deals.queries';
 import { onDealWon } from './fulfilment';
-import { isActiveUser, pipelineStages } from './transaction-lookups';
+import {
+  type DealLinks,
+  findLinks,
+  type LinksFound,
+  pipelineStages,
+  stagesAndLinks,
+} from './transaction-lookups';
 
 type Trx = Kysely<DB>;
 
-async function requireLinks(
-  trx: Trx,
-  actor: Actor,
-  links: { responsibleId?: string | null; companyId?: string | null; contactId?: string | null },
-): Promise<void> {
-  const ws = actor.workspaceId;
-  if (!links.companyId && !links.contactId) {
-    if (links.responsibleId && !(await isActiveUser(trx, ws, links.responsibleId))) throw noResponsible();
-    return;
-  }
-  // With a company or a contact to check, the responsible person goes in the same statement.
-  const { rows } = await linksExist.run(trx, {
-    workspaceId: ws,
-    responsibleId: links.responsibleId ?? null,
-    companyId: links.companyId ?? null,
-    contactId: links.contactId ?? null,
-  });
-  if (!rows[0]?.responsible) throw noResponsible();
-  if (!rows[0]?.company) throw invalid('body.companyId', 'No such company');
-  if (!rows[0]?.contact) throw invalid('body.contactId', 'No such contact');
+async function requireLinks(trx: Trx, actor: Actor, links: DealLinks): Promise<void> {
+  refuseMissing(await findLinks(trx, actor.workspaceId, links));
 }
 
-const noResponsible = () => invalid('body.responsibleId', 'No such active user in this workspace');
-
-// The responsible person, the company and the contact a deal links to, checked in one prepared
-// statement (db/prepared.ts); a link not given counts as found.
-const linksExist = prepared(
-  (_db, param: (name: 'workspaceId' | 'responsibleId' | 'companyId' | 'contactId') => string) =>
-    sql<{ responsible: boolean; company: boolean; contact: boolean }>`select
-    (${param('responsibleId')}::uuid is null or exists (select 1 from users
-      where workspace_id = ${param('workspaceId')} and id = ${param('responsibleId')}::uuid and active)) as responsible,
-    (${param('companyId')}::uuid is null or exists (select 1 from companies
-      where workspace_id = ${param('workspaceId')} and id = ${param('companyId')}::uuid and deleted_at is null)) as company,
-    (${param('contactId')}::uuid is null or exists (select 1 from contacts
-      where workspace_id = ${param('workspaceId')} and id = ${param('contactId')}::uuid and deleted_at is null)) as contact`,
-);
+function refuseMissing(found: LinksFound): void {
+  if (!found.responsible) throw invalid('body.responsibleId', 'No such active user in this workspace');
+  if (!found.company) throw invalid('body.companyId', 'No such company');
+  if (!found.contact) throw invalid('body.contactId', 'No such contact');
+}
 
 /** A deal's change, into its history and to the browsers (see `recordChanged`). */
 function recordChange(
@@ -105,7 +83,13 @@ export async function insertDeal(
 ): Promise<Deal> {
   if (input.products && input.amount !== undefined)
     throw invalid('body.amount', 'With product lines the amount is their total; leave it out');
-  const found = await pipelineStages(trx, actor.workspaceId, input.pipelineId);
+  const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
+  const lookedUp = await stagesAndLinks(trx, actor.workspaceId, input.pipelineId, {
+    responsibleId,
+    companyId: input.companyId,
+    contactId: input.contactId,
+  });
+  const { found } = lookedUp;
   if (!found) throw invalid('body.pipelineId', 'No such pipeline');
   const pipeline = { id: found.pipelineId };
   const { stages } = found;
@@ -114,8 +98,7 @@ export async function insertDeal(
     : stages.find((s) => s.kind === 'open');
   if (!stage) throw invalid('body.stageId', 'No such stage in this pipeline');
   if (stage.kind !== 'open') throw invalid('body.stageId', 'A new deal starts in an open stage');
-  const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
-  await requireLinks(trx, actor, { responsibleId, companyId: input.companyId, contactId: input.contactId });
+  refuseMissing(lookedUp.links);
   await requireValidCustom(trx, actor, 'deal', input.custom);
   const inserted = await insertWithNames(
     trx,
