@@ -63,22 +63,30 @@ export function attentionSource(scope: AttentionScope, item: AttentionItem): Dri
   }
 }
 
-/** How many records stand behind each number, in one round trip. */
+/**
+ * How many records stand behind each number, in one round trip; with a `cap`, counted up to it and
+ * the numbers with more named in `over` (each scan stops one past the cap).
+ */
 export async function countAttention(
   db: Kysely<DB>,
   scope: AttentionScope,
   items: readonly AttentionItem[],
-): Promise<Record<AttentionItem, number>> {
-  const counts = items.map(
-    (item) =>
-      sql`(select count(*) from (${attentionSource(scope, item).query}) as behind) as ${sql.ref(item)}`,
-  );
+  cap: number | null,
+): Promise<{ counts: Record<AttentionItem, number>; over: AttentionItem[] }> {
+  const counts = items.map((item) => {
+    const { query } = attentionSource(scope, item);
+    const behind = cap === null ? query : sql`select 1 from (${query}) as uncapped limit ${sql.lit(cap + 1)}`;
+    return sql`(select count(*) from (${behind}) as behind) as ${sql.ref(item)}`;
+  });
   const { rows } = await sql<Record<AttentionItem, string>>`select ${sql.join(counts)}`.execute(db);
   const row = rows[0];
-  return Object.fromEntries(items.map((item) => [item, Number(row?.[item] ?? 0)])) as Record<
-    AttentionItem,
-    number
-  >;
+  const found = items.map((item) => [item, Number(row?.[item] ?? 0)] as const);
+  return {
+    counts: Object.fromEntries(
+      found.map(([item, count]) => [item, cap === null ? count : Math.min(count, cap)]),
+    ) as Record<AttentionItem, number>,
+    over: cap === null ? [] : found.flatMap(([item, count]) => (count > cap ? [item] : [])),
+  };
 }
 
 /** The first `limit` records behind one number, oldest first: the longest overdue, the longest stuck. */

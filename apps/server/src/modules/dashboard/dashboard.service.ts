@@ -2,6 +2,7 @@ import {
   type Attention,
   type AttentionDrillQuery,
   type AttentionQuery,
+  attentionCountCap,
   attentionItems,
   type DrillResult,
 } from '@voronka/domain';
@@ -51,13 +52,11 @@ export async function attention(
   actor: Actor,
   query: AttentionQuery,
   now = new Date(),
+  cap = attentionCountCap,
 ): Promise<Attention> {
   const scope = await resolveAttentionScope(db, actor, query, now);
-  return {
-    asOf: now.toISOString(),
-    stuckDays: query.stuckDays,
-    counts: await countAttention(db, scope, attentionItems),
-  };
+  const { counts, over } = await countAttention(db, scope, attentionItems, cap);
+  return { asOf: now.toISOString(), stuckDays: query.stuckDays, counts, over };
 }
 
 /** The records behind one of the numbers, shaped as a report drill so the same drawer lists them. */
@@ -69,12 +68,13 @@ export async function attentionDrill(
 ): Promise<DrillResult> {
   const scope = await resolveAttentionScope(db, actor, query, now);
   const [counts, rows] = await Promise.all([
-    countAttention(db, scope, [query.item]),
+    // The drawer says how many records there are in all, however many.
+    countAttention(db, scope, [query.item], null),
     drillAttention(db, scope, query.item, query.limit),
   ]);
   return {
     entity: query.item.startsWith('tasks') ? 'task' : 'deal',
-    total: counts[query.item],
+    total: counts.counts[query.item],
     items: rows.map((row) => ({
       id: row.id,
       title: row.title,

@@ -147,6 +147,7 @@ describe('attention numbers', () => {
       asOf: now.toISOString(),
       stuckDays: 14,
       counts: { tasksToday: 3, tasksOverdue: 3, dealsWithoutNextStep: 5, dealsStuck: 5 },
+      over: [],
     });
     // The head sees the department and the sub-department, not the owner.
     const byHead = await attention(t.database.db, actorOf('head', team.departmentId), query, now);
@@ -171,6 +172,16 @@ describe('attention numbers', () => {
       dealsWithoutNextStep: 2,
       dealsStuck: 2,
     });
+  });
+
+  it('stop counting at the cap and say which numbers have more behind them', async () => {
+    // Capped at 3, the owner's 3 tasks today and 3 overdue are exact; 5 deals of each kind are "3+".
+    const capped = await attention(t.database.db, actorOf('owner', null), query, now, 3);
+    expect(capped.counts).toEqual({ tasksToday: 3, tasksOverdue: 3, dealsWithoutNextStep: 3, dealsStuck: 3 });
+    expect(capped.over).toEqual(['dealsWithoutNextStep', 'dealsStuck']);
+    const atFour = await attention(t.database.db, actorOf('owner', null), query, now, 4);
+    expect(atFour.counts.dealsStuck).toBe(4);
+    expect(atFour.over).toEqual(['dealsWithoutNextStep', 'dealsStuck']);
   });
 
   it('narrow to one manager and move with the stuck threshold', async () => {

@@ -28,6 +28,7 @@ export function AttentionWidget({ title, items, managerId }: Props) {
   const [item, setItem] = useState<AttentionItem | null>(null);
   const drill = useAttentionDrill(scope, item);
   const counts = attention.data?.counts;
+  const over = attention.data?.over ?? [];
   const stuckDays = attention.data?.stuckDays ?? 14;
 
   return (
@@ -44,7 +45,8 @@ export function AttentionWidget({ title, items, managerId }: Props) {
               <Metric
                 key={key}
                 label={t(`dashboard.attention.${key}`)}
-                value={formatReportCell(count, 'integer')}
+                // Past the server's cap the number is "at least": 10 000+.
+                value={`${formatReportCell(count, 'integer')}${over.includes(key) ? '+' : ''}`}
                 raw={count}
                 hint={t(`dashboard.attention.${key}Hint`, { days: stuckDays })}
                 color={alarming.includes(key) && count > 0 ? 'red' : undefined}
