@@ -191,6 +191,8 @@ export const DrillResult = z
     entity: z.enum(drillEntities),
     /** Every record behind the cell; `items` holds the first `limit` of them. */
     total: z.number().int(),
+    /** True when counting stopped at `total` with more behind it (the start page's counts, `attentionCountCap`). */
+    totalOver: z.boolean().optional(),
     items: z.array(DrillRecord),
   })
   .meta({ id: 'DrillResult' });

@@ -65,16 +65,18 @@ export async function attentionDrill(
   actor: Actor,
   query: AttentionDrillQuery,
   now = new Date(),
+  cap = attentionCountCap,
 ): Promise<DrillResult> {
   const scope = await resolveAttentionScope(db, actor, query, now);
-  const [counts, rows] = await Promise.all([
-    // The drawer says how many records there are in all, however many.
-    countAttention(db, scope, [query.item], null),
+  // Counted as the start page counts, so the drawer says "500 of 10,000+" where the number said "10,000+".
+  const [counted, rows] = await Promise.all([
+    countAttention(db, scope, [query.item], cap),
     drillAttention(db, scope, query.item, query.limit),
   ]);
   return {
     entity: query.item.startsWith('tasks') ? 'task' : 'deal',
-    total: counts.counts[query.item],
+    total: counted.counts[query.item],
+    ...(counted.over.length > 0 ? { totalOver: true } : {}),
     items: rows.map((row) => ({
       id: row.id,
       title: row.title,

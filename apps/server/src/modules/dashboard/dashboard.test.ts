@@ -231,7 +231,28 @@ describe('attention numbers', () => {
       now,
     );
     expect(firstTwo.total).toBe(4);
+    expect(firstTwo.totalOver).toBeUndefined();
     expect(titles(firstTwo)).toEqual(['Deal b1', 'Deal a1']);
+
+    // Past the cap the total says "at least", and the records are the same oldest ones.
+    const capped = await attentionDrill(
+      t.database.db,
+      headActor,
+      { ...query, item: 'dealsStuck', limit: 2 },
+      now,
+      3,
+    );
+    expect(capped).toMatchObject({ total: 3, totalOver: true });
+    expect(titles(capped)).toEqual(['Deal b1', 'Deal a1']);
+    const exactlyAtCap = await attentionDrill(
+      t.database.db,
+      headActor,
+      { ...query, item: 'dealsStuck', limit: 2 },
+      now,
+      4,
+    );
+    expect(exactlyAtCap.total).toBe(4);
+    expect(exactlyAtCap.totalOver).toBeUndefined();
   });
 });
 
