@@ -64,28 +64,27 @@ export function attentionSource(scope: AttentionScope, item: AttentionItem): Dri
 }
 
 /**
- * How many records stand behind each number, in one round trip; with a `cap`, counted up to it and
- * the numbers with more named in `over` (each scan stops one past the cap).
+ * How many records stand behind each number, in one round trip, counted up to `cap`; the numbers
+ * with more are named in `over` (each scan stops one past the cap).
  */
 export async function countAttention(
   db: Kysely<DB>,
   scope: AttentionScope,
   items: readonly AttentionItem[],
-  cap: number | null,
+  cap: number,
 ): Promise<{ counts: Record<AttentionItem, number>; over: AttentionItem[] }> {
   const counts = items.map((item) => {
     const { query } = attentionSource(scope, item);
-    const behind = cap === null ? query : sql`select 1 from (${query}) as uncapped limit ${sql.lit(cap + 1)}`;
-    return sql`(select count(*) from (${behind}) as behind) as ${sql.ref(item)}`;
+    return sql`(select count(*) from (select 1 from (${query}) as uncapped limit ${sql.lit(cap + 1)}) as behind) as ${sql.ref(item)}`;
   });
   const { rows } = await sql<Record<AttentionItem, string>>`select ${sql.join(counts)}`.execute(db);
-  const row = rows[0];
-  const found = items.map((item) => [item, Number(row?.[item] ?? 0)] as const);
+  const found = items.map((item) => [item, Number(rows[0]?.[item] ?? 0)] as const);
   return {
-    counts: Object.fromEntries(
-      found.map(([item, count]) => [item, cap === null ? count : Math.min(count, cap)]),
-    ) as Record<AttentionItem, number>,
-    over: cap === null ? [] : found.flatMap(([item, count]) => (count > cap ? [item] : [])),
+    counts: Object.fromEntries(found.map(([item, count]) => [item, Math.min(count, cap)])) as Record<
+      AttentionItem,
+      number
+    >,
+    over: found.flatMap(([item, count]) => (count > cap ? [item] : [])),
   };
 }
 

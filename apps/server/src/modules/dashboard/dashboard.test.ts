@@ -224,33 +224,19 @@ describe('attention numbers', () => {
     expect(withoutNextStep.items[0]?.amount).toBe(1000);
     expect(titles(await drill('dealsStuck'))).toEqual(['Deal b1', 'Deal a1', 'Deal a3', 'Deal s1']);
 
-    const firstTwo = await attentionDrill(
-      t.database.db,
-      headActor,
-      { ...query, item: 'dealsStuck', limit: 2 },
-      now,
-    );
+    // The two longest stuck, counted up to `cap`.
+    const stuckFirstTwo = (cap?: number) =>
+      attentionDrill(t.database.db, headActor, { ...query, item: 'dealsStuck', limit: 2 }, now, cap);
+    const firstTwo = await stuckFirstTwo();
     expect(firstTwo.total).toBe(4);
     expect(firstTwo.totalOver).toBeUndefined();
     expect(titles(firstTwo)).toEqual(['Deal b1', 'Deal a1']);
 
     // Past the cap the total says "at least", and the records are the same oldest ones.
-    const capped = await attentionDrill(
-      t.database.db,
-      headActor,
-      { ...query, item: 'dealsStuck', limit: 2 },
-      now,
-      3,
-    );
+    const capped = await stuckFirstTwo(3);
     expect(capped).toMatchObject({ total: 3, totalOver: true });
     expect(titles(capped)).toEqual(['Deal b1', 'Deal a1']);
-    const exactlyAtCap = await attentionDrill(
-      t.database.db,
-      headActor,
-      { ...query, item: 'dealsStuck', limit: 2 },
-      now,
-      4,
-    );
+    const exactlyAtCap = await stuckFirstTwo(4);
     expect(exactlyAtCap.total).toBe(4);
     expect(exactlyAtCap.totalOver).toBeUndefined();
   });

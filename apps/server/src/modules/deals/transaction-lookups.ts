@@ -52,9 +52,7 @@ const stagesKey = (workspaceId: string, pipelineId: string | undefined) =>
 function toPipelineStages(rows: readonly JoinedStage[]) {
   const first = rows[0];
   if (!first?.pipeline) return null;
-  const stages = rows.flatMap((row) =>
-    row.id === null || row.id === undefined ? [] : [toStage(row as StageRow)],
-  );
+  const stages = rows.flatMap((row) => (row.id === null ? [] : [toStage(row as StageRow)]));
   return { pipelineId: first.pipeline, stages };
 }
 
@@ -79,8 +77,10 @@ export async function findLinks(trx: Trx, workspaceId: string, links: DealLinks)
     return { responsible, company: true, contact: true };
   }
   const { rows } = await linksExist.run(trx, { workspaceId, ...linkValues(links) });
-  return rows[0] ?? { responsible: false, company: false, contact: false };
+  return rows[0] ?? noneFound;
 }
+
+const noneFound: LinksFound = { responsible: false, company: false, contact: false };
 
 /**
  * A new deal's stages and links. A transaction's first create asks for both in one statement, which
@@ -105,10 +105,7 @@ export async function stagesAndLinks(
   );
   const found = remembered(trx, key, async () => toPipelineStages((await answer).rows));
   const { rows } = await answer;
-  return {
-    found: await found,
-    links: rows[0] ?? { responsible: false, company: false, contact: false },
-  };
+  return { found: await found, links: rows[0] ?? noneFound };
 }
 
 const linkValues = (links: DealLinks) => ({

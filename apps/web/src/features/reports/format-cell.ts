@@ -34,3 +34,8 @@ export function formatReportCell(value: ReportCell, type: ReportColumnType): str
       return String(value);
   }
 }
+
+/** A count as a whole number, with "+" when counting stopped there and more stand behind it (10 000+). */
+export function formatCount(count: number, more = false): string {
+  return `${formatReportCell(count, 'integer')}${more ? '+' : ''}`;
+}

@@ -6,7 +6,7 @@ import { LoadError } from '../../../ui/LoadError';
 import { PageLoader } from '../../../ui/PageLoader';
 import { Section } from '../../../ui/Section';
 import { RecordsDrawer } from '../../reports/components/RecordsDrawer';
-import { formatReportCell } from '../../reports/format-cell';
+import { formatCount } from '../../reports/format-cell';
 import { useAttention, useAttentionDrill } from '../api';
 import { Metric } from './Metric';
 
@@ -45,8 +45,7 @@ export function AttentionWidget({ title, items, managerId }: Props) {
               <Metric
                 key={key}
                 label={t(`dashboard.attention.${key}`)}
-                // Past the server's cap the number is "at least": 10 000+.
-                value={`${formatReportCell(count, 'integer')}${over.includes(key) ? '+' : ''}`}
+                value={formatCount(count, over.includes(key))}
                 raw={count}
                 hint={t(`dashboard.attention.${key}Hint`, { days: stuckDays })}
                 color={alarming.includes(key) && count > 0 ? 'red' : undefined}

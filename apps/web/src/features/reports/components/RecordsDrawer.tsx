@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { formatDateTime, formatMoney } from '../../../ui/format';
 import { LoadError } from '../../../ui/LoadError';
 import { PageLoader } from '../../../ui/PageLoader';
-import { formatReportCell } from '../format-cell';
+import { formatCount } from '../format-cell';
 
 /** The state of the query that lists the records (a TanStack Query result fits). */
 export type RecordsQuery = {
@@ -83,8 +83,7 @@ export function RecordsDrawer({ opened, title, records, onClose }: Props) {
             {records.data.total > records.data.items.length
               ? t('reports.drillShown', {
                   shown: records.data.items.length,
-                  // Counting stopped at the cap: at least this many.
-                  total: `${formatReportCell(records.data.total, 'integer')}${records.data.totalOver ? '+' : ''}`,
+                  total: formatCount(records.data.total, records.data.totalOver),
                 })
               : t('reports.drillTotal', { count: records.data.total })}
           </Text>
