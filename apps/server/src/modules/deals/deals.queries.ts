@@ -1,12 +1,5 @@
 import type { Deal, DealCard } from '@voronka/domain';
-import {
-  type Expression,
-  type Kysely,
-  type OperationNodeSource,
-  type RawBuilder,
-  type Selectable,
-  sql,
-} from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { type PreparedQuery, prepared, runNamed } from '../../db/prepared';
 import type { DB, DealsTable } from '../../db/schema';
 import { type CursorPosition, decodeCursor, isoTime, toEncodedPage } from '../../http/cursor';
@@ -16,7 +9,7 @@ import { visibleResponsibles, visibleTo } from '../access/visibility';
 
 type DealRow = Selectable<DealsTable> & { no_next_step: boolean };
 type Names = { company_name: string | null; contact_name: string | null };
-type NamedDealRow = DealRow & Names;
+export type NamedDealRow = DealRow & Names;
 
 /** A whole deal: what its card shows, and the rest. */
 export function toDeal(row: NamedDealRow): Deal {
@@ -86,34 +79,26 @@ function withNames<Row extends Pick<DealRow, 'id' | 'workspace_id' | 'company_id
     ${order ? sql`order by ${order}` : sql``}`;
 }
 
-/** `withNames`'s select list, for rows called `chosen`. */
-function namesOf(actor: Actor, bare = noNextStep('chosen')) {
+/** `withNames`'s select list, for rows called `chosen`; with no actor, every name shows. */
+function namesOf(actor: Actor | null, bare = noNextStep('chosen')) {
+  const seen = (column: string) => (actor ? visibleTo(actor, column) : sql`true`);
   return sql`select chosen.*, ${bare} as no_next_step,
       (select company.name from companies as company
         where company.id = chosen.company_id and company.workspace_id = chosen.workspace_id
-          and company.deleted_at is null and ${visibleTo(actor, 'company.responsible_id')}) as company_name,
+          and company.deleted_at is null and ${seen('company.responsible_id')}) as company_name,
       (select contact.name from contacts as contact
         where contact.id = chosen.contact_id and contact.workspace_id = chosen.workspace_id
-          and contact.deleted_at is null and ${visibleTo(actor, 'contact.responsible_id')}) as contact_name`;
+          and contact.deleted_at is null and ${seen('contact.responsible_id')}) as contact_name`;
 }
 
 /**
- * A new deal as `findDeal` reads it, from the statement that inserts it (`insert … returning *`):
- * one round trip instead of an insert and a read. `along` is a second write in the same statement,
- * reading the new row as `chosen`.
+ * A deal just inserted (`insert … returning *` called `chosen`) as `findDeal` reads it, with the names
+ * of the contact and company its creator linked. It has no next step unless it is born closed: no
+ * task can name a deal before it exists, and the statement cannot read what its own trigger adds to
+ * the table of deals without one.
  */
-export async function insertWithNames(
-  trx: Kysely<DB>,
-  actor: Actor,
-  insert: OperationNodeSource,
-  along: RawBuilder<unknown>,
-): Promise<NamedDealRow> {
-  // A new deal has no next step unless it is born closed: no task can name a deal before it exists, and
-  // this statement cannot read what its own trigger adds to the table of deals without one.
-  const { rows } = await sql<NamedDealRow>`with chosen as (${insert}), along as (${along})
-    ${namesOf(actor, sql`(chosen.closed_at is null)`)} from chosen`.execute(trx);
-  if (!rows[0]) throw new Error('The deal insert returned no row');
-  return rows[0];
+export function namedNewDeal() {
+  return sql<NamedDealRow>`${namesOf(null, sql`(chosen.closed_at is null)`)} from chosen`;
 }
 
 export async function findDeal(

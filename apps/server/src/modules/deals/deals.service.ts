@@ -7,7 +7,7 @@ import {
   type MissingRequirement,
   type UpdateDealBody,
 } from '@voronka/domain';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../http/errors';
@@ -15,16 +15,11 @@ import type { Actor } from '../access/actor';
 import { requireValidCustom } from '../custom-fields/custom-fields.service';
 import { recordChanged } from '../history/record-changed';
 import { createdFields } from '../history/record-history';
+import { insertChecked } from './checked-insert';
 import { listProducts, replaceProducts } from './deal-products';
-import { findDeal, insertWithNames, toDeal } from './deals.queries';
+import { findDeal, toDeal } from './deals.queries';
 import { onDealWon } from './fulfilment';
-import {
-  type DealLinks,
-  findLinks,
-  type LinksFound,
-  pipelineStages,
-  stagesAndLinks,
-} from './transaction-lookups';
+import { type DealLinks, findLinks, type LinksFound, pipelineStages } from './transaction-lookups';
 
 type Trx = Kysely<DB>;
 
@@ -84,53 +79,31 @@ export async function insertDeal(
   if (input.products && input.amount !== undefined)
     throw invalid('body.amount', 'With product lines the amount is their total; leave it out');
   const responsibleId = input.responsibleId === undefined ? actor.userId : input.responsibleId;
-  const lookedUp = await stagesAndLinks(trx, actor.workspaceId, input.pipelineId, {
-    responsibleId,
-    companyId: input.companyId,
-    contactId: input.contactId,
-  });
-  const { found } = lookedUp;
-  if (!found) throw invalid('body.pipelineId', 'No such pipeline');
-  const pipeline = { id: found.pipelineId };
-  const { stages } = found;
-  const stage = input.stageId
-    ? stages.find((s) => s.id === input.stageId)
-    : stages.find((s) => s.kind === 'open');
-  if (!stage) throw invalid('body.stageId', 'No such stage in this pipeline');
-  if (stage.kind !== 'open') throw invalid('body.stageId', 'A new deal starts in an open stage');
-  refuseMissing(lookedUp.links);
+  // Custom values are checked first: with none given this asks nothing, and the insert stays the
+  // transaction's first statement (carrying its BEGIN).
   await requireValidCustom(trx, actor, 'deal', input.custom);
-  const inserted = await insertWithNames(
-    trx,
-    { ...actor, visibility: 'all' },
-    trx
-      .insertInto('deals')
-      .values({
-        workspace_id: actor.workspaceId,
-        title: input.title,
-        pipeline_id: pipeline.id,
-        stage_id: stage.id,
-        amount: input.amount ?? 0,
-        currency: input.currency,
-        probability: input.probability ?? stage.probability,
-        expected_close_date: input.expectedCloseDate,
-        responsible_id: responsibleId,
-        contact_id: input.contactId,
-        company_id: input.companyId,
-        lead_id: links.leadId ?? null,
-        source_deal_id: links.sourceDealId ?? null,
-        source: input.source,
-        lost_reason: null,
-        closed_at: null,
-        custom: JSON.stringify(input.custom),
-        created_by: actor.userId,
-      })
-      .returningAll(),
-    // Its first stage visit, in the same statement. The visit's trigger reads the deal's responsible
-    // person from the new row: a trigger's queries see what the statement wrote before them.
-    sql`insert into deal_stage_history (workspace_id, deal_id, pipeline_id, stage_id, actor_id)
-      select workspace_id, id, pipeline_id, stage_id, ${actor.userId} from chosen`,
-  );
+  const checked = await insertChecked(trx, actor, {
+    title: input.title,
+    pipelineId: input.pipelineId ?? null,
+    stageId: input.stageId ?? null,
+    amount: input.amount ?? 0,
+    currency: input.currency,
+    probability: input.probability,
+    expectedCloseDate: input.expectedCloseDate,
+    responsibleId,
+    contactId: input.contactId,
+    companyId: input.companyId,
+    leadId: links.leadId ?? null,
+    sourceDealId: links.sourceDealId ?? null,
+    source: input.source,
+    custom: input.custom,
+  });
+  if (!checked.pipelineFound) throw invalid('body.pipelineId', 'No such pipeline');
+  if (!checked.stage) throw invalid('body.stageId', 'No such stage in this pipeline');
+  if (checked.stage.kind !== 'open') throw invalid('body.stageId', 'A new deal starts in an open stage');
+  refuseMissing(checked.links);
+  const inserted = checked.deal;
+  if (!inserted) throw new Error('The deal insert passed its checks and returned no deal');
   if (input.products) {
     const amount = await replaceProducts(trx, actor.workspaceId, inserted.id, input.products);
     await trx.updateTable('deals').set({ amount }).where('id', '=', inserted.id).execute();

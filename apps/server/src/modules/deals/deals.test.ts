@@ -1,4 +1,5 @@
 import type { Deal, Pipeline } from '@voronka/domain';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -17,6 +18,24 @@ let managerB: Client;
 let sales: Pipeline;
 let companyId: string;
 let contactId: string;
+
+// The texts node-postgres is handed while `work` runs: one per round trip.
+async function sentTexts(work: () => Promise<unknown>): Promise<string[]> {
+  const texts: string[] = [];
+  const original = pg.Client.prototype.query;
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; this only records them
+  pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
+    const [first] = args;
+    texts.push(typeof first === 'string' ? first : String(first?.text));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return texts;
+}
 
 const stage = (name: string) => sales.stages.find((s) => s.name === name)!.id;
 const countRows = async (table: 'record_history' | 'deal_stage_history') =>
@@ -159,7 +178,33 @@ describe('creating a deal', () => {
     });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.details[0].path).toBe('body.responsibleId');
+    const noPipeline = await managerA.request('POST', '/api/deals', {
+      title: 'x',
+      pipelineId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(noPipeline.statusCode).toBe(400);
+    expect(noPipeline.json().error.details[0].path).toBe('body.pipelineId');
     expect([await countRows('record_history'), await deals()]).toEqual(before);
+  });
+
+  it('starts in the open stage it names, of another pipeline too, with that stage’s probability', async () => {
+    const pipelines = (await head.request('GET', '/api/pipelines')).json().items as Pipeline[];
+    const other = pipelines[1]!;
+    const second = other.stages.filter((s) => s.kind === 'open')[1]!;
+    const deal = await newDeal(managerA, { pipelineId: other.id, stageId: second.id });
+    expect(deal).toMatchObject({ pipelineId: other.id, stageId: second.id, probability: second.probability });
+    const chosen = await newDeal(managerA, { stageId: stage('Договор'), probability: 55 });
+    expect(chosen).toMatchObject({ pipelineId: sales.id, stageId: stage('Договор'), probability: 55 });
+  });
+
+  it('is two round trips: the insert with its checks and the BEGIN, then the history with the COMMIT', async () => {
+    // The first create of a shape on a connection prepares its statements; count a later one.
+    const body = { companyId, contactId };
+    await newDeal(managerA, body);
+    const sent = await sentTexts(() => newDeal(managerA, body));
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^begin; execute \w+\(/);
+    expect(sent[1]).toMatch(/; commit; select pg_notify\(/);
   });
 });
 

@@ -9,11 +9,11 @@ type StageRow = Selectable<StagesTable>;
 type JoinedStage = { [K in keyof StageRow]: StageRow[K] | null } & { pipeline: string | null };
 
 /**
- * What a transaction has already looked up for the deals it creates or moves. A batch of 1,000 new
- * deals asked for the same pipeline, its stages and the same responsible person 1,000 times each:
- * 3,000 of its 8,000 round trips (at 100,000 deals such a batch took 1.6–2.3 s, now 1.2–1.7 s); a bulk
- * move asked for the stages once per deal. Nothing that creates or moves deals changes pipelines or
- * people in the same transaction, so an answer holds until it ends.
+ * What a transaction has already looked up for the deals it changes or moves: a bulk move of 1,000
+ * deals asked for the same pipeline's stages, and a batch of updates for the same responsible person,
+ * once per deal. Nothing that changes or moves deals changes pipelines or people in the same
+ * transaction, so an answer holds until it ends. (Creates look theirs up inside the insert, see
+ * checked-insert.ts.)
  */
 const lookupsByTransaction = new WeakMap<Trx, Map<string, Promise<unknown>>>();
 
@@ -38,7 +38,7 @@ function remembered<T>(trx: Trx, key: string, load: () => Promise<T>): Promise<T
 /** The stages of the given pipeline, or of the workspace's first sales pipeline, in one statement. */
 export function pipelineStages(trx: Trx, workspaceId: string, pipelineId: string | undefined) {
   return remembered(trx, stagesKey(workspaceId, pipelineId), async () => {
-    // Usually a create's first statement: it carries the transaction's BEGIN, one round trip fewer.
+    // When it is the transaction's first statement it carries the BEGIN, one round trip fewer.
     const { rows } = pipelineId
       ? await stagesOfPipeline.runFused(trx, { workspaceId, pipelineId }, 'begin')
       : await stagesOfFirstPipeline.runFused(trx, { workspaceId }, 'begin');
@@ -82,42 +82,16 @@ export async function findLinks(trx: Trx, workspaceId: string, links: DealLinks)
 
 const noneFound: LinksFound = { responsible: false, company: false, contact: false };
 
-/**
- * A new deal's stages and links. A transaction's first create asks for both in one statement, which
- * carries the BEGIN: a create is then three round trips, not four. Later creates of the same
- * transaction (a batch) have the stages already and check only their links.
- */
-export async function stagesAndLinks(
-  trx: Trx,
-  workspaceId: string,
-  pipelineId: string | undefined,
-  links: DealLinks,
-): Promise<{ found: Awaited<ReturnType<typeof pipelineStages>>; links: LinksFound }> {
-  const key = stagesKey(workspaceId, pipelineId);
-  if (!trx.isTransaction || lookupsByTransaction.get(trx)?.has(key)) {
-    const found = await pipelineStages(trx, workspaceId, pipelineId);
-    return { found, links: await findLinks(trx, workspaceId, links) };
-  }
-  const answer = stagesWithLinks.runFused(
-    trx,
-    { workspaceId, pipelineId: pipelineId ?? null, ...linkValues(links) },
-    'begin',
-  );
-  const found = remembered(trx, key, async () => toPipelineStages((await answer).rows));
-  const { rows } = await answer;
-  return { found: await found, links: rows[0] ?? noneFound };
-}
-
 const linkValues = (links: DealLinks) => ({
   responsibleId: links.responsibleId ?? null,
   companyId: links.companyId ?? null,
   contactId: links.contactId ?? null,
 });
 
-type LinkParam = 'workspaceId' | 'responsibleId' | 'companyId' | 'contactId';
+export type LinkParam = 'workspaceId' | 'responsibleId' | 'companyId' | 'contactId';
 
-// The three checks as one row; a link not given counts as found.
-const linkChecks = (param: (name: LinkParam) => string) => sql<LinksFound>`select
+// The three checks as one row; a link not given counts as found. A create runs them inside its insert.
+export const linkChecks = (param: (name: LinkParam) => string) => sql<LinksFound>`select
     (${param('responsibleId')}::uuid is null or exists (select 1 from users
       where workspace_id = ${param('workspaceId')} and id = ${param('responsibleId')}::uuid and active)) as responsible,
     (${param('companyId')}::uuid is null or exists (select 1 from companies
@@ -127,21 +101,7 @@ const linkChecks = (param: (name: LinkParam) => string) => sql<LinksFound>`selec
 
 const linksExist = prepared((_db, param: (name: LinkParam) => string) => linkChecks(param));
 
-// The links' row drives the join, so it comes back even when the pipeline does not (then with nulls).
-const stagesWithLinks = prepared(
-  (_db, param: (name: LinkParam | 'pipelineId') => string) =>
-    sql<JoinedStage & LinksFound>`
-    select s.*, p.id as pipeline, links.responsible, links.company, links.contact
-    from (${linkChecks(param)}) as links
-    left join pipelines p on p.workspace_id = ${param('workspaceId')} and p.id = coalesce(
-      ${param('pipelineId')}::uuid,
-      (select id from pipelines where workspace_id = ${param('workspaceId')} and kind = 'sales'
-        order by position limit 1))
-    left join stages s on s.pipeline_id = p.id and s.workspace_id = p.workspace_id
-    order by s.position`,
-);
-
-// Every deal created asks these; prepared, they are parsed and planned once per connection
+// Every deal moved asks these; prepared, they are parsed and planned once per connection
 // (the stages' join took 0.2 ms to plan and 0.07 ms to run).
 const stagesOf = (db: Trx, workspaceId: string, pipelineId: string | null) =>
   db
