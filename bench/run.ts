@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { connectionOptions } from '../apps/server/src/db/database';
 import { generateDataset, sizeFor } from './dataset/generate-dataset';
 import { type DatasetMarker, readMarker } from './dataset/marker';
 import { parseOptions, type RunOptions } from './options';
@@ -29,7 +30,8 @@ const commit = describeCommit();
 console.log('Starting the server…');
 const server = await startServer(options.databaseUrl);
 const http = new HttpClient(server.url);
-const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+// With the server's own connection settings (db/database.ts), so the raw SQL is planned as it is there.
+const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: connectionOptions(0) });
 const actors: Partial<Record<RoleName, BenchActor>> = {};
 try {
   await removeCreatedDeals(pool);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { connectionOptions } from '../../apps/server/src/db/database';
 import { generateDataset, sizeFor } from '../dataset/generate-dataset';
 import { type DatasetMarker, readMarker } from '../dataset/marker';
 import { type BenchActor, revokeToken, signIn } from '../runner/actors';
@@ -31,9 +32,9 @@ const commit = describeCommit();
 console.log('Starting the server…');
 const server = await startServer(options.databaseUrl);
 const http = new HttpClient(server.url);
-// The endpoint runs its report statements with JIT off (reports.service.ts); the hand-written SQL too,
-// so the ratio compares the queries and the endpoint's own cost, not the JIT setting.
-const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, options: '-c jit=off' });
+// The server's connections run with JIT off and no parallel workers (db/database.ts); the hand-written
+// SQL's too, so the ratio compares the queries and the endpoint's own cost, not those settings.
+const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, options: connectionOptions(0) });
 const actors: BenchActor[] = [];
 let failed = false;
 try {
@@ -200,7 +201,7 @@ async function runInfo(
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     commit,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
-    software: `Node ${process.version}; PostgreSQL ${pgInfo?.version} on the same machine with its defaults (shared_buffers ${pgInfo?.shared_buffers}, work_mem ${pgInfo?.work_mem}; jit on by default, off for the report statements on both sides); the server's pool holds 10 connections; the hand-written SQL runs from this process over pg`,
+    software: `Node ${process.version}; PostgreSQL ${pgInfo?.version} on the same machine with its defaults (shared_buffers ${pgInfo?.shared_buffers}, work_mem ${pgInfo?.work_mem}; jit on and two parallel workers by default, neither for the report statements on either side); the server's pool holds 10 connections; the hand-written SQL runs from this process over pg`,
     dataset: `${counts} in one workspace of 50 users (seed ${marker.seed}, history up to ${marker.anchor})`,
     budget: `per case and side: up to ${options.requests} requests or ${options.seconds} s, one at a time, in two alternating rounds after one request each that is compared`,
     loadBefore,

@@ -5,6 +5,8 @@ export interface Config {
   host: string;
   /** A real PostgreSQL for production; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | null;
+  /** PostgreSQL's parallel workers per statement (`max_parallel_workers_per_gather`); see db/database.ts. */
+  parallelWorkers: number;
   dataDir: string;
   webDist: string;
   logLevel: string;
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
+    parallelWorkers: Number(env.DATABASE_PARALLEL_WORKERS ?? 0),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL ?? 'info',
