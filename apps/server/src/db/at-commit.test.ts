@@ -1,6 +1,6 @@
 import { type Generated, type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentTexts } from '../../test/sent-texts';
 import { closeTestApps, startTestApp, type TestApp } from '../../test/test-app';
 import { notifyAfterCommit, writeAtCommit } from './named-statements';
 import { prepared } from './prepared';
@@ -23,24 +23,6 @@ const bodies = async () =>
 const insertNote = prepared(
   (_db, param) => sql`insert into notify_notes (body) values (${param('body')}) returning id`,
 );
-
-// The texts node-postgres sends while `work` runs, to see where the NOTIFY went.
-async function sentTexts(work: () => Promise<unknown>): Promise<string[]> {
-  const texts: string[] = [];
-  const original = pg.Client.prototype.query;
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; this only records them
-  pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
-    const [first] = args;
-    texts.push(typeof first === 'string' ? first : String(first?.text));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return texts;
-}
 
 // Notices arrive on the listening connection in the order they were sent: once `marker` is heard,
 // everything sent before it has been too.

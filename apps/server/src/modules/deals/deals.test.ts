@@ -1,6 +1,6 @@
 import type { Deal, Pipeline } from '@voronka/domain';
-import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sentTexts } from '../../../test/sent-texts';
 import {
   type Client,
   createTeam,
@@ -18,24 +18,6 @@ let managerB: Client;
 let sales: Pipeline;
 let companyId: string;
 let contactId: string;
-
-// The texts node-postgres is handed while `work` runs: one per round trip.
-async function sentTexts(work: () => Promise<unknown>): Promise<string[]> {
-  const texts: string[] = [];
-  const original = pg.Client.prototype.query;
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; this only records them
-  pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
-    const [first] = args;
-    texts.push(typeof first === 'string' ? first : String(first?.text));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return texts;
-}
 
 const stage = (name: string) => sales.stages.find((s) => s.name === name)!.id;
 const countRows = async (table: 'record_history' | 'deal_stage_history') =>
