@@ -109,6 +109,8 @@ export function useBreakEven(from: string, to: string, marginRate: number | null
     queryKey: dashboardKeys.breakEven(from, to, marginRate),
     queryFn: () =>
       api.get<z.infer<typeof BreakEven>>(`/finance/break-even${queryString({ from, to, marginRate })}`),
+    // A newly typed rate keeps the last figures on screen until its own arrive, instead of a dash.
+    placeholderData: keepPreviousData,
   });
 }
 
