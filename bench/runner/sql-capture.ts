@@ -91,17 +91,29 @@ function install(): void {
       returnedIds: [],
     };
     log.push(statement);
+    const completed = (outcome: { rows?: { id?: unknown }[] } | undefined) => {
+      statement.completed = ++clock;
+      if (outcome && /^\s*insert\b/i.test(text) && /\breturning\b/i.test(text))
+        statement.returnedIds = (outcome.rows ?? []).map((row) => String(row.id));
+    };
+    // The server sends with a callback (db/named-statements.ts, `send`); other callers may want a promise.
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      const wrapped = (error: unknown, outcome: { rows?: { id?: unknown }[] }) => {
+        completed(error ? undefined : outcome);
+        return callback(error, outcome);
+      };
+      return original.apply(this, [...args.slice(0, -1), wrapped]);
+    }
     const result = original.apply(this, args);
-    if (!(result instanceof Promise)) throw new Error('captureStatements expects promise-style queries');
+    if (!(result instanceof Promise)) throw new Error('captureStatements expects a promise or a callback');
     return result.then(
       (outcome: { rows?: { id?: unknown }[] }) => {
-        statement.completed = ++clock;
-        if (/^\s*insert\b/i.test(text) && /\breturning\b/i.test(text))
-          statement.returnedIds = (outcome.rows ?? []).map((row) => String(row.id));
+        completed(outcome);
         return outcome;
       },
       (error: unknown) => {
-        statement.completed = ++clock;
+        completed(undefined);
         throw error;
       },
     );

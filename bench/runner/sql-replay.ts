@@ -104,14 +104,28 @@ async function send(target: pg.Pool | pg.PoolClient, statement: Statement, ids: 
   // Values sent as literals inside an SQL EXECUTE's text follow the ids as well.
   const text = names && ids.size > 0 ? (swapIds(statement.text, ids) as string) : statement.text;
   if (names && 'release' in target) await prepareFor(target, names);
-  const result = name
-    ? await target.query<{ id?: unknown }>({ name, text, values })
-    : await target.query<{ id?: unknown }>(text, values);
+  const result = await sent(target, name ? { name, text, values } : { text, values });
   // A text of several statements answers with one result each; the ids come from the first.
   const rows = Array.isArray(result) ? (result[0]?.rows ?? []) : result.rows;
   statement.returnedIds.forEach((captured, i) => {
     const row = rows[i];
     if (row?.id !== undefined) ids.set(captured, String(row.id));
+  });
+}
+
+type Answer = pg.QueryResult<{ id?: unknown }> | pg.QueryResult<{ id?: unknown }>[];
+
+/**
+ * Sends with pg's callback, as the server does (db/named-statements.ts, `send`): pg's own promise
+ * keeps each result alive past young-generation collections, which would slow the baseline's
+ * process with garbage collection the server no longer has.
+ */
+function sent(target: pg.Pool | pg.PoolClient, config: pg.QueryConfig): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null, result: Answer) => (error ? reject(error) : resolve(result));
+    // A pool and a pooled client take the same (config, callback); their overloads do not unite.
+    const query = target.query.bind(target) as (config: pg.QueryConfig, callback: typeof done) => void;
+    query(config, done);
   });
 }
 
