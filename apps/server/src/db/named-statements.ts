@@ -171,9 +171,7 @@ export class NamingClient extends pg.Client {
       return this.#fused(fused, values ?? []);
     }
     const name = names.get(text);
-    return this.#afterBegin(() =>
-      send(this, name ? { name, text, values } : text, name ? undefined : values),
-    );
+    return this.#afterBegin(() => send(this, name ? { name, text, values } : { text, values }));
   }
 
   /** Kysely's own transaction statements, answered here when the round trip is not needed. */
@@ -229,7 +227,7 @@ export class NamingClient extends pg.Client {
     return `execute ${sqlName}(${values.map((value) => this.#literal(value)).join(', ')})`;
   }
 
-  /** Runs `send` after the BEGIN that was held back, if one was. */
+  /** Runs `run` after the BEGIN that was held back, if one was. */
   #afterBegin<T>(run: () => T): T | Promise<T> {
     if (this.#transaction !== 'deferred') return run();
     this.#transaction = 'open';
