@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -40,6 +40,13 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // BENCH_SERVER_OUTPUT=/tmp/server.log keeps what the server writes (with BENCH_LOG_LEVEL=info, each
+  // request's time; with --trace-gc in BENCH_SERVER_NODE_ARGS, each collection) for reading afterwards.
+  if (process.env.BENCH_SERVER_OUTPUT) {
+    const output = createWriteStream(process.env.BENCH_SERVER_OUTPUT, { flags: 'a' });
+    child.stdout?.pipe(output);
+    child.stderr?.pipe(output);
+  }
   const killOnExit = () => child.kill('SIGKILL');
   process.on('exit', killOnExit);
   await waitForReady(child);
