@@ -6,6 +6,8 @@ export interface ReportsOptions extends DatasetOptions {
   requests: number;
   /** Time budget per case and side, seconds. */
   seconds: number;
+  /** Unmeasured requests per case and side before the measured ones (at most 2 s of them). */
+  warmup: number;
   /** Only the cases whose name contains this text. */
   only: string | null;
   /** Written into the section's heading and marker, e.g. "before": a run kept beside the latest. */
@@ -20,6 +22,7 @@ const usage = `npm run bench:reports -- [options]   (see bench/README.md, "Repor
   --database-url URL default postgres://postgres@127.0.0.1:5432/voronka_bench_<deals>
   --requests N       requests per case and side (default 60)
   --seconds S        time budget per case and side (default 12)
+  --warmup N         unmeasured requests per case and side first, at most 2 s of them (default 200)
   --only TEXT        only the cases whose name contains TEXT
   --label TEXT       keep this run as its own section of RESULTS.md (e.g. before)
   --no-results       do not write bench/RESULTS.md`;
@@ -34,6 +37,7 @@ export function parseReportsOptions(argv: string[]): ReportsOptions {
       'database-url': { type: 'string' },
       requests: { type: 'string', default: '60' },
       seconds: { type: 'string', default: '12' },
+      warmup: { type: 'string', default: '200' },
       only: { type: 'string' },
       label: { type: 'string' },
       'no-results': { type: 'boolean', default: false },
@@ -56,6 +60,7 @@ export function parseReportsOptions(argv: string[]): ReportsOptions {
     anchor: new Date(values.anchor).toISOString(),
     databaseUrl: values['database-url'] ?? `postgres://postgres@127.0.0.1:5432/voronka_bench_${deals}`,
     requests: integer(values.requests, 'requests', 2),
+    warmup: integer(values.warmup, 'warmup', 0),
     seconds,
     only: values.only ?? null,
     label: values.label ?? null,
