@@ -1,11 +1,11 @@
 import { fork } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { revokeToken, signIn } from '../runner/actors';
 import { HttpClient, type RequestSpec } from '../runner/http';
-import { type RunningServer, startServer } from '../runner/server';
+import { freePort, processCpuMs, type RunningServer, startServer } from '../runner/server';
 
 // npm run bench:floor -- [--deals N] [--requests N] [--rounds N] [--warmup N]   (see bench/README.md, "The floor")
 const { values } = parseArgs({
@@ -21,7 +21,6 @@ const databaseUrl = `postgres://postgres@127.0.0.1:5432/voronka_bench_${values.d
 const requests = Number(values.requests);
 const rounds = Number(values.rounds);
 const warmup = Number(values.warmup);
-const clockTicks = 100;
 
 interface Side {
   name: string;
@@ -31,26 +30,10 @@ interface Side {
   headers: Record<string, string>;
 }
 
-/** CPU (user + system) in ms of one thread, or of every thread of the process when `tid` is omitted. */
-function cpuMs(pid: number, tid?: number): number {
-  const tids = tid === undefined ? readdirSync(`/proc/${pid}/task`).map(Number) : [tid];
-  let ticks = 0;
-  for (const id of tids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${id}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // A thread that ended between listing and reading.
-    }
-  }
-  return (ticks * 1000) / clockTicks;
-}
-
 async function measure(side: Side) {
   const times: number[] = [];
-  const process0 = cpuMs(side.pid);
-  const main0 = cpuMs(side.pid, side.pid);
+  const process0 = processCpuMs(side.pid);
+  const main0 = processCpuMs(side.pid, side.pid);
   for (let i = 0; i < requests; i++) {
     const started = performance.now();
     const response = await side.http.request(side.request, side.headers);
@@ -59,8 +42,8 @@ async function measure(side: Side) {
   }
   return {
     times,
-    processCpu: (cpuMs(side.pid) - process0) / requests,
-    mainCpu: (cpuMs(side.pid, side.pid) - main0) / requests,
+    processCpu: (processCpuMs(side.pid) - process0) / requests,
+    mainCpu: (processCpuMs(side.pid, side.pid) - main0) / requests,
   };
 }
 
@@ -74,7 +57,7 @@ const deal = rows[0];
 if (!deal) throw new Error(`No deals in ${databaseUrl}: run npm run bench first`);
 
 const server: RunningServer = await startServer(databaseUrl);
-const port = 4700 + Math.floor(Math.random() * 200);
+const port = await freePort();
 const bare = fork(path.join(import.meta.dirname, 'bare-server.ts'), {
   execArgv: [
     ...JSON.parse(
