@@ -13,6 +13,8 @@ export interface RunOptions extends DatasetOptions {
   seconds: number;
   /** Request cap per endpoint and side at concurrency 1; concurrency 10 gets ten times as many. */
   requests: number;
+  /** Unmeasured requests per case and side before the measured rounds, at concurrency 10, at most 2 s. */
+  warmup: number;
   regenerate: boolean;
   /** Only the cases whose name contains this text. */
   only: string | null;
@@ -27,6 +29,7 @@ const usage = `Options:
 run only:
   --seconds S        time budget per endpoint and side at each concurrency (default 6)
   --requests N       request cap per endpoint and side at concurrency 1 (default 400; x10 at concurrency 10)
+  --warmup N         unmeasured requests per case and side first, ten at a time, at most 2 s (default 400)
   --regenerate       generate the dataset even if a matching one exists
   --only TEXT        run only the cases whose name contains TEXT
   --no-results       do not write bench/RESULTS.md`;
@@ -41,6 +44,7 @@ export function parseOptions(argv: string[]): RunOptions {
       'database-url': { type: 'string' },
       seconds: { type: 'string', default: '6' },
       requests: { type: 'string', default: '400' },
+      warmup: { type: 'string', default: '400' },
       regenerate: { type: 'boolean', default: false },
       only: { type: 'string' },
       'no-results': { type: 'boolean', default: false },
@@ -60,6 +64,7 @@ export function parseOptions(argv: string[]): RunOptions {
     databaseUrl: values['database-url'] ?? `postgres://postgres@127.0.0.1:5432/voronka_bench_${deals}`,
     seconds: Number(values.seconds),
     requests: positiveInteger(values.requests, 'requests'),
+    warmup: positiveInteger(values.warmup, 'warmup', 0),
     regenerate: values.regenerate,
     only: values.only ?? null,
     writeResults: !values['no-results'],

@@ -173,7 +173,7 @@ async function runInfo(marker: DatasetMarker, load: string): Promise<RunInfo> {
       .filter(([step]) => step !== 'total')
       .map(([step, seconds]) => `${step} ${seconds} s`)
       .join(', ')})`,
-    budget: `per case and side: up to ${options.requests} requests or ${options.seconds} s at concurrency 1, up to ${options.requests * 10} requests or ${options.seconds} s at concurrency 10, in two alternating rounds after a warm-up`,
+    budget: `per case and side: up to ${options.requests} requests or ${options.seconds} s at concurrency 1, up to ${options.requests * 10} requests or ${options.seconds} s at concurrency 10, in two alternating rounds after up to ${options.warmup} unmeasured (ten at a time, at most 2 s)`,
     load,
   };
 }
