@@ -46,6 +46,7 @@ import { registerTelephonyRoutes } from '../modules/telephony/telephony.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { registerViewRoutes } from '../modules/views/views.routes';
 import { registerWebFormRoutes } from '../modules/web-forms/web-forms.routes';
+import { AccessLog } from './access-log';
 import { keepActors } from './actor-cache';
 import { registerAuthentication } from './authenticate';
 import { AppError, handleError } from './errors';
@@ -92,6 +93,7 @@ export async function buildApp({
         'res.headers["set-cookie"]',
       ],
     },
+    logController: new AccessLog(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     return503OnClosing: true,

@@ -59,4 +59,21 @@ describe('request logs', () => {
       expect(log).not.toContain(secret);
     }
   });
+
+  it('write one line per request, with its method, path, status, address and time', async () => {
+    lines.length = 0;
+    const path = '/api/deals/00000000-0000-4000-8000-000000000000';
+    await app.inject({ method: 'GET', url: path });
+    const about = lines.map((line) => JSON.parse(line)).filter((entry) => entry.url === path);
+    expect(about).toHaveLength(1);
+    expect(about[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      method: 'GET',
+      statusCode: 401,
+      ip: '127.0.0.1',
+    });
+    expect(about[0].responseTime).toBeGreaterThan(0);
+    expect(about[0].reqId).toEqual(expect.any(String));
+  });
 });
