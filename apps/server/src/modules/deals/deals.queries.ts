@@ -11,10 +11,14 @@ type DealRow = Selectable<DealsTable> & { no_next_step: boolean };
 type Names = { company_name: string | null; contact_name: string | null };
 export type NamedDealRow = DealRow & Names;
 
-/** A whole deal: what its card shows, and the rest. */
+/**
+ * A whole deal: what its card shows, and the rest. Added to the card with `Object.assign`, not as
+ * `{ ...card, contactId, … }`: on Node 20 each new key written after a spread cost about 2 µs, and
+ * this mapping took 24 µs a deal that way against 2 µs now (.probe, 2026-12-03). Many deal reads
+ * are a fraction of a millisecond in all.
+ */
 export function toDeal(row: NamedDealRow): Deal {
-  return {
-    ...toDealCard(row),
+  return Object.assign(toDealCard(row), {
     contactId: row.contact_id,
     companyId: row.company_id,
     leadId: row.lead_id,
@@ -25,7 +29,7 @@ export function toDeal(row: NamedDealRow): Deal {
     stageEnteredAt: row.stage_entered_at.toISOString(),
     custom: (row.custom ?? {}) as Record<string, unknown>,
     createdAt: row.created_at.toISOString(),
-  };
+  });
 }
 
 /** A date column comes back as a local-midnight Date; print it as the calendar date it is. */
@@ -118,7 +122,7 @@ export async function findDeal(
     });
     dealById.set(shape, query);
   }
-  const { rows } = await query.run(db, { ...actorValues(actor), id });
+  const { rows } = await query.run(db, Object.assign(actorValues(actor), { id }));
   return rows[0];
 }
 
@@ -179,8 +183,8 @@ const sortTypes: Record<DealSort, string> = {
 export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageOptions) {
   const { filter, limit } = options;
   const after = options.cursor ? decodeCursor(options.cursor) : null;
-  const values: Record<PageParam, unknown> = {
-    ...actorValues(actor),
+  // Not `{ ...actorValues(actor), pipelineId, … }`: new keys after a spread are slow (see `toDeal`).
+  const values: Record<PageParam, unknown> = Object.assign(actorValues(actor), {
     pipelineId: filter.pipelineId,
     stageId: filter.stageId,
     responsibleId: filter.responsibleId,
@@ -193,7 +197,7 @@ export async function listDeals(db: Kysely<DB>, actor: Actor, options: DealPageO
     q: filter.q,
     afterValue: after ? String(after.value) : undefined,
     afterId: after?.id,
-  };
+  });
   const { rows } = await runPage(db, actor, options, after, values);
   return toEncodedPage(rows, limit);
 }
