@@ -23,9 +23,10 @@ describe('table upkeep where no autovacuum runs', () => {
       await sql`insert into upkeep_probe (id, workspace_id)
         select gen_random_uuid(), ${workspace} from generate_series(1, 2000)`.execute(db);
 
+      // 2,000 rows added to an empty table: due for an analyze and, as autovacuum counts (1,000
+      // added plus a fifth of its rows), for a vacuum too, which analyzes it as well.
       const filled = await upkeepTables(db);
-      expect(filled.analyzed).toContain('upkeep_probe');
-      expect(filled.vacuumed).not.toContain('upkeep_probe');
+      expect(filled.vacuumed).toContain('upkeep_probe');
       const stats = await sql<{ reltuples: number }>`
         select reltuples from pg_class where relname = 'upkeep_probe'`.execute(db);
       expect(stats.rows[0]?.reltuples).toBe(2000);
@@ -35,6 +36,35 @@ describe('table upkeep where no autovacuum runs', () => {
       const again = await upkeepTables(db);
       expect([...again.analyzed, ...again.vacuumed]).not.toContain('upkeep_probe');
       await sql`drop table upkeep_probe`.execute(db);
+    });
+  });
+
+  it("follows a table's own thresholds: the stage visits are vacuumed after two added per thousand", async () => {
+    await t.database.db.connection().execute(async (db) => {
+      const options = await sql<{ reloptions: string[] | null }>`
+        select reloptions from pg_class where relname = 'deal_stage_history'`.execute(db);
+      expect(options.rows[0]?.reloptions).toEqual(
+        expect.arrayContaining([
+          'autovacuum_vacuum_scale_factor=0.002',
+          'autovacuum_vacuum_insert_scale_factor=0.002',
+        ]),
+      );
+      // Autovacuum off for this table alone, so that where one runs it cannot do the work first.
+      await sql`create table upkeep_visits (id int primary key, n int not null default 0)
+        with (autovacuum_enabled = false)`.execute(db);
+      await sql`insert into upkeep_visits (id) select generate_series(1, 20000)`.execute(db);
+      expect((await upkeepTables(db)).vacuumed).toContain('upkeep_visits');
+      // 1,100 more rows: over 1,000 plus 0.2 % of 20,000 (1,040), far under the default 5,000.
+      await sql`insert into upkeep_visits (id) select generate_series(20001, 21100)`.execute(db);
+      expect((await upkeepTables(db)).vacuumed).not.toContain('upkeep_visits');
+      await sql`alter table upkeep_visits set (autovacuum_vacuum_insert_scale_factor = 0.002)`.execute(db);
+      expect((await upkeepTables(db)).vacuumed).toContain('upkeep_visits');
+      // And 100 dead rows: over 50 plus 0.2 % of 21,100 (92) with the table's own dead-row factor.
+      await sql`update upkeep_visits set n = 1 where id <= 100`.execute(db);
+      expect((await upkeepTables(db)).vacuumed).not.toContain('upkeep_visits');
+      await sql`alter table upkeep_visits set (autovacuum_vacuum_scale_factor = 0.002)`.execute(db);
+      expect((await upkeepTables(db)).vacuumed).toContain('upkeep_visits');
+      await sql`drop table upkeep_visits`.execute(db);
     });
   });
 
@@ -61,7 +91,8 @@ describe('table upkeep where no autovacuum runs', () => {
         select gen_random_uuid(), ${workspace}, gen_random_uuid(), gen_random_uuid(), 'running', '{}'
         from generate_series(1, 2000)`.execute(db);
       await sql`set session_replication_role = origin`.execute(db);
-      expect((await upkeepTables(db)).analyzed).toContain('process_instances');
+      const done = await upkeepTables(db);
+      expect([...done.analyzed, ...done.vacuumed]).toContain('process_instances');
       expect(await check(db)).toMatch(/Index Cond: .*id = \$2/);
       await sql`delete from process_instances where workspace_id = ${workspace}`.execute(db);
     });

@@ -12,8 +12,10 @@ export interface UpkeepResult {
  * off. Without statistics the planner keeps the plans it made on empty tables: the foreign-key check
  * behind every process step then walked all of a workspace's instances (bench/processes: 250
  * completions/s before the tables were analyzed, 900 after). Without vacuum, dead rows pile up.
- * A table is due by autovacuum's own default thresholds: 50 rows plus 10 % changed since the last
- * analyze, or 50 plus 20 % dead. One server at a time does it (an advisory lock); the others skip.
+ * A table is due by autovacuum's own rules: by default 50 rows plus 10 % changed since the last
+ * analyze, 50 plus 20 % dead, or 1,000 plus 20 % added since the last vacuum (which marks pages
+ * all-visible for index-only scans); a table's own storage settings replace those numbers. One
+ * server at a time does it (an advisory lock); the others skip.
  */
 export async function upkeepTables(db: Kysely<DB>): Promise<UpkeepResult> {
   return db.connection().execute(async (connection) => {
@@ -23,12 +25,24 @@ export async function upkeepTables(db: Kysely<DB>): Promise<UpkeepResult> {
     try {
       // This backend's own recent changes are counted only once flushed (PGlite has no other backend).
       await sql`select pg_stat_force_next_flush()`.execute(connection);
+      // A table's own settings (reloptions, e.g. migration 0036) take the place of the defaults.
       const { rows } = await sql<{ schema: string; name: string; analyze: boolean; vacuum: boolean }>`
-        select s.schemaname as schema, s.relname as name,
-          s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) as analyze,
-          s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0) as vacuum
-        from pg_stat_user_tables s join pg_class c on c.oid = s.relid
-        order by s.schemaname, s.relname`.execute(connection);
+        with tables as (
+          select s.schemaname, s.relname, s.n_mod_since_analyze, s.n_dead_tup, s.n_ins_since_vacuum,
+            greatest(c.reltuples, 0) as tuples,
+            (select jsonb_object_agg(o.option_name, o.option_value)
+              from pg_options_to_table(c.reloptions) o) as own
+          from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+        )
+        select schemaname as schema, relname as name,
+          n_mod_since_analyze > coalesce((own->>'autovacuum_analyze_threshold')::float8, 50)
+            + coalesce((own->>'autovacuum_analyze_scale_factor')::float8, 0.1) * tuples as analyze,
+          n_dead_tup > coalesce((own->>'autovacuum_vacuum_threshold')::float8, 50)
+            + coalesce((own->>'autovacuum_vacuum_scale_factor')::float8, 0.2) * tuples
+          or n_ins_since_vacuum > coalesce((own->>'autovacuum_vacuum_insert_threshold')::float8, 1000)
+            + coalesce((own->>'autovacuum_vacuum_insert_scale_factor')::float8, 0.2) * tuples as vacuum
+        from tables
+        order by schemaname, relname`.execute(connection);
       const result: UpkeepResult = { analyzed: [], vacuumed: [] };
       for (const table of rows) {
         const name = sql.table(`${table.schema}.${table.name}`);

@@ -33,6 +33,7 @@ import * as dealSortIndexes from './migrations/0032-deal-sort-indexes';
 import * as boardTotalSlots from './migrations/0033-board-total-slots';
 import * as dealNextStep from './migrations/0034-deal-next-step';
 import * as dealsWithoutNextStep from './migrations/0035-deals-without-next-step';
+import * as stageVisitVacuum from './migrations/0036-stage-visit-vacuum';
 import type { DB } from './schema';
 
 // Listed here rather than read from disk, so migrations work the same from source, tests and bundles.
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0033-board-total-slots': boardTotalSlots,
   '0034-deal-next-step': dealNextStep,
   '0035-deals-without-next-step': dealsWithoutNextStep,
+  '0036-stage-visit-vacuum': stageVisitVacuum,
 };
 
 /** Applies every pending migration, forward only; safe to call from several processes at once. */
