@@ -49,7 +49,8 @@ describe('table upkeep where no autovacuum runs', () => {
           'autovacuum_vacuum_insert_scale_factor=0.002',
         ]),
       );
-      // Autovacuum off for this table alone, so that where one runs it cannot do the work first.
+      // Autovacuum off for this table alone, so that where one runs it cannot do the work first
+      // (the upkeep does not read that setting).
       await sql`create table upkeep_visits (id int primary key, n int not null default 0)
         with (autovacuum_enabled = false)`.execute(db);
       await sql`insert into upkeep_visits (id) select generate_series(1, 20000)`.execute(db);

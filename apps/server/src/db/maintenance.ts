@@ -25,7 +25,6 @@ export async function upkeepTables(db: Kysely<DB>): Promise<UpkeepResult> {
     try {
       // This backend's own recent changes are counted only once flushed (PGlite has no other backend).
       await sql`select pg_stat_force_next_flush()`.execute(connection);
-      // A table's own settings (reloptions, e.g. migration 0036) take the place of the defaults.
       const { rows } = await sql<{ schema: string; name: string; analyze: boolean; vacuum: boolean }>`
         with tables as (
           select s.schemaname, s.relname, s.n_mod_since_analyze, s.n_dead_tup, s.n_ins_since_vacuum,
@@ -35,12 +34,11 @@ export async function upkeepTables(db: Kysely<DB>): Promise<UpkeepResult> {
           from pg_stat_user_tables s join pg_class c on c.oid = s.relid
         )
         select schemaname as schema, relname as name,
-          n_mod_since_analyze > coalesce((own->>'autovacuum_analyze_threshold')::float8, 50)
-            + coalesce((own->>'autovacuum_analyze_scale_factor')::float8, 0.1) * tuples as analyze,
-          n_dead_tup > coalesce((own->>'autovacuum_vacuum_threshold')::float8, 50)
-            + coalesce((own->>'autovacuum_vacuum_scale_factor')::float8, 0.2) * tuples
-          or n_ins_since_vacuum > coalesce((own->>'autovacuum_vacuum_insert_threshold')::float8, 1000)
-            + coalesce((own->>'autovacuum_vacuum_insert_scale_factor')::float8, 0.2) * tuples as vacuum
+          n_mod_since_analyze > ${setting('analyze_threshold', 50)}
+            + ${setting('analyze_scale_factor', 0.1)} * tuples as analyze,
+          n_dead_tup > ${setting('vacuum_threshold', 50)} + ${setting('vacuum_scale_factor', 0.2)} * tuples
+          or n_ins_since_vacuum > ${setting('vacuum_insert_threshold', 1000)}
+            + ${setting('vacuum_insert_scale_factor', 0.2)} * tuples as vacuum
         from tables
         order by schemaname, relname`.execute(connection);
       const result: UpkeepResult = { analyzed: [], vacuumed: [] };
@@ -59,6 +57,15 @@ export async function upkeepTables(db: Kysely<DB>): Promise<UpkeepResult> {
       await sql`select pg_advisory_unlock(hashtext('voronka.table-upkeep'))`.execute(connection);
     }
   });
+}
+
+/**
+ * A table's own autovacuum setting (its reloptions, e.g. migration 0036), or autovacuum's default.
+ * It reads the upkeep statement's `own` column. `autovacuum_enabled` is not read: where this upkeep
+ * runs, it stands in for autovacuum on every table.
+ */
+function setting(name: string, fallback: number) {
+  return sql`coalesce((own->>${sql.lit(`autovacuum_${name}`)})::float8, ${sql.lit(fallback)})`;
 }
 
 /** Whether the database keeps its own statistics: PostgreSQL with autovacuum on. */
